@@ -1,0 +1,91 @@
+"""The ``pingan`` command line: validate, extract, coverage, dictionary."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def _validate(args) -> int:
+    from .loading import validate
+    from .paths import default_data_dir
+    problems = validate(args.data_dir, args.sources)
+    for p in problems:
+        print(p)
+    data_dir = args.data_dir or default_data_dir()
+    if problems:
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {data_dir}", file=sys.stderr)
+        return 1
+    print(f"ok: {data_dir} matches its datapackage.json and its quotes stand in their articles")
+    return 0
+
+
+def _extract(args) -> int:
+    from .spotter import extract_numbers
+    text = Path(args.file).read_text(encoding="utf-8")
+    found = extract_numbers(text)
+    if args.json:
+        print(json.dumps([x.as_dict() for x in found], ensure_ascii=False, indent=1))
+        return 0
+    for x in found:
+        value = "" if x.value is None else f"{x.value:g}"
+        print(f"{args.file}:{x.line}: {x.text}\tvalue={value}\tunit={x.unit or ''}\t"
+              f"magnitude={x.magnitude or ''}\tqualifier={x.qualifier or ''}\t…{x.context}…")
+    print(f"{len(found)} numbers", file=sys.stderr)
+    return 0
+
+
+def _coverage(args) -> int:
+    from .coverage import audit_coverage
+    report = audit_coverage(args.data_dir, args.sources)
+    print(report.summary())
+    for i in report.unexplained:
+        print(f"{i.source_file}:{i.line}: [{i.article_id}] unexplained number {i.text!r} in …{i.context}…")
+    for u in report.unused_exclusions:
+        print(f"note: exclusion {u['as_written']!r} ({u['article_id']}) matches no number the spotter finds")
+    n = len(report.unexplained)
+    print(f"{n} unexplained number{'s' if n != 1 else ''} in {len(report.items)}", file=sys.stderr)
+    return 1 if n else 0
+
+
+def _dictionary(args) -> int:
+    from .dictionary import data_dictionary_markdown, update_readme
+    if args.update_readme:
+        print(f"updated {update_readme(args.update_readme, args.data_dir)}")
+    else:
+        print(data_dictionary_markdown(args.data_dir), end="")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="pingan", description="Ping An Zhejiang workbook tools.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check the data package; exit 1 on any problem")
+    p.add_argument("data_dir", nargs="?", type=Path, help="folder with datapackage.json (default: the workbook's data/)")
+    p.add_argument("--sources", type=Path, help="folder with the source articles (default: $PINGAN_SOURCES or ../shared/sources)")
+    p.set_defaults(run=_validate)
+    p = sub.add_parser("extract", help="list every number in a Chinese text")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    p.set_defaults(run=_extract)
+    p = sub.add_parser("coverage", help="report numbers in the articles that are neither curated nor excluded")
+    p.add_argument("--data-dir", type=Path)
+    p.add_argument("--sources", type=Path)
+    p.set_defaults(run=_coverage)
+    p = sub.add_parser("dictionary", help="print the data dictionary (Markdown) from datapackage.json")
+    p.add_argument("--data-dir", type=Path)
+    p.add_argument("--update-readme", type=Path, metavar="README",
+                   help="rewrite the README's generated data-dictionary section in place")
+    p.set_defaults(run=_dictionary)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # pragma: no cover - `pingan extract … | head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""``load`` and ``load_all``: the curated tables as validated polars DataFrames."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import polars as pl
+
+from .paths import default_data_dir, default_sources_dir
+from .problems import DataValidationError, Problem
+from .validation import check_package
+
+__all__ = ["load", "load_all", "validate", "TABLES"]
+
+TABLES = ("articles", "places", "indicators", "statistics", "exclusions", "practices",
+          "glossary", "timeline", "population")
+_cache: dict[tuple, dict[str, pl.DataFrame]] = {}
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def validate(data_dir: str | Path | None = None, sources_dir: str | Path | None = None,
+             require_sources: bool | None = None) -> list[Problem]:
+    """Every problem in the data package, as ``Problem(file, line, column, message)``.
+
+    Quotes are checked against the source articles when they can be found; under
+    ``CI=true`` (or ``require_sources=True``) missing articles are a problem.
+    """
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    sources_dir = Path(sources_dir) if sources_dir else default_sources_dir()
+    if require_sources is None:
+        require_sources = _in_ci()
+    return check_package(data_dir, sources_dir, require_sources)[1]
+
+
+def _signature(data_dir: Path, sources_dir: Path) -> tuple:
+    files = sorted(data_dir.glob("*.csv")) + [data_dir / "datapackage.json"]
+    return (str(data_dir.resolve()), str(sources_dir.resolve()),
+            tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists()))
+
+
+def load_all(data_dir: str | Path | None = None, sources_dir: str | Path | None = None
+             ) -> dict[str, pl.DataFrame]:
+    """Every table by name, validated; raises ``DataValidationError`` listing every problem.
+
+    Tables are read and checked once per process and served from memory after that
+    (re-read when a file changes).
+    """
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    sources_dir = Path(sources_dir) if sources_dir else default_sources_dir()
+    key = _signature(data_dir, sources_dir)
+    if key not in _cache:
+        tables, problems = check_package(data_dir, sources_dir, _in_ci())
+        if problems:
+            raise DataValidationError(problems)
+        _cache.clear()
+        _cache[key] = {name: t.frame for name, t in tables.items()}
+    return dict(_cache[key])
+
+
+def load(name: str, data_dir: str | Path | None = None, sources_dir: str | Path | None = None
+         ) -> pl.DataFrame:
+    """One table, e.g. ``load("statistics")``, validated with the whole package."""
+    tables = load_all(data_dir, sources_dir)
+    if name not in tables:
+        raise KeyError(f"no table {name!r}; the tables are: {', '.join(tables)}")
+    return tables[name]

@@ -1,0 +1,28 @@
+"""Problems found in the data, reported as ``file:line: column: message``."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Problem", "DataValidationError"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:"
+        return f"{where} {self.column}: {self.message}" if self.column else f"{where} {self.message}"
+
+
+class DataValidationError(ValueError):
+    """The data break the contract. ``.problems`` lists every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        n = len(self.problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(f"{n} problem{'s' if n != 1 else ''} in the data:\n{lines}")

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Set up and run the workbook with nothing but Python 3.11+.
+
+    python3 run.py lab     # JupyterLab open on the workbook's notebooks
+    python3 run.py test    # the whole test suite (notebooks included)
+
+The first run creates .venv/ and installs the exact versions pinned in uv.lock
+(through uv, which it installs into .venv from PyPI). Later runs reuse .venv and
+need no network. Other commands: `python3 run.py pingan ...` runs the pingan
+command line; `python3 run.py site` builds the static site; `python3 run.py
+figures` exports every chart as PNG and SVG.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+UV_VERSION = "0.13.8"  # the uv that wrote uv.lock
+
+
+def _stamp() -> str:
+    h = hashlib.sha256()
+    for name in ("uv.lock", "pyproject.toml"):
+        h.update((ROOT / name).read_bytes())
+    return h.hexdigest()
+
+
+def ensure_environment() -> None:
+    """Create .venv and install the locked dependencies, unless already done for this lock."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
+    stamp_file = VENV / ".pingan-synced"
+    if stamp_file.exists() and stamp_file.read_text() == _stamp():
+        return
+    if not (BIN / "python").exists():
+        print(f"creating {VENV} …", flush=True)
+        venv.create(VENV, with_pip=True)
+    env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(VENV), UV_COMPILE_BYTECODE="1",
+               UV_PYTHON=str(BIN / "python"))
+    if not (BIN / "uv").exists():
+        subprocess.run([str(BIN / "python"), "-m", "pip", "install", "--quiet",
+                        "--disable-pip-version-check", f"uv=={UV_VERSION}"], check=True)
+    print("installing the locked dependencies (uv sync --locked) …", flush=True)
+    subprocess.run([str(BIN / "uv"), "sync", "--locked", "--inexact"], cwd=ROOT, env=env, check=True)
+    stamp_file.write_text(_stamp())
+
+
+def main(argv: list[str]) -> int:
+    command, rest = (argv[0], argv[1:]) if argv else ("help", [])
+    if command in ("help", "-h", "--help"):
+        print(__doc__)
+        return 0
+    ensure_environment()
+    py = str(BIN / "python")
+    env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1")
+    if command == "lab":
+        args = [str(BIN / "jupyter"), "lab", "--notebook-dir", str(ROOT), str(ROOT / "notebooks" / "00_overview.ipynb"), *rest]
+    elif command == "test":
+        args = [py, "-m", "pytest", *rest]
+    elif command in ("pingan", "site", "figures"):
+        args = [str(BIN / "pingan"), *([] if command == "pingan" else [command]), *rest]
+    else:
+        print(f"unknown command {command!r}\n{__doc__}", file=sys.stderr)
+        return 2
+    return subprocess.call(args, cwd=ROOT, env=env)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,31 @@
+"""The command line: validate, extract, coverage, dictionary."""
+import json
+import subprocess
+import sys
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "pingan.cli", *args], capture_output=True, text=True)
+
+
+def test_validate_clean_exits_zero(data_dir, sources_dir):
+    out = run("validate", str(data_dir), "--sources", str(sources_dir))
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.startswith("ok:")
+
+
+def test_extract_lists_numbers_with_lines(tmp_path):
+    f = tmp_path / "t.txt"
+    f.write_text("全市刑事案件同比\n下降26.9%,志愿者超过\n12万人。", encoding="utf-8")
+    out = run("extract", str(f), "--json")
+    found = json.loads(out.stdout)
+    assert [(x["text"], x["value"], x["qualifier"], x["line"]) for x in found] == [
+        ("26.9%", 26.9, "exact", 2), ("超过12万", 120000.0, "at_least", 2)]
+
+
+def test_dictionary_lists_every_column(data_dir):
+    out = run("dictionary", "--data-dir", str(data_dir))
+    pkg = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    for r in pkg["resources"]:
+        for f in r["schema"]["fields"]:
+            assert f"| `{f['name']}` |" in out.stdout
