@@ -44,8 +44,12 @@ def _coverage(args) -> int:
     print(report.summary())
     for i in report.unexplained:
         print(f"{i.source_file}:{i.line}: [{i.article_id}] unexplained number {i.text!r} in …{i.context}…")
-    for u in report.unused_exclusions:
-        print(f"note: exclusion {u['as_written']!r} ({u['article_id']}) matches no number the spotter finds")
+    if args.verbose:
+        for u in report.unused_exclusions:
+            print(f"note: exclusion {u['as_written']!r} ({u['article_id']}) matches no number the spotter finds")
+    elif report.unused_exclusions:
+        print(f"{len(report.unused_exclusions)} exclusions document numerals the spotter does not report "
+              "(fixed expressions such as 五联, 十九大); --verbose lists them")
     n = len(report.unexplained)
     print(f"{n} unexplained number{'s' if n != 1 else ''} in {len(report.items)}", file=sys.stderr)
     return 1 if n else 0
@@ -74,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("coverage", help="report numbers in the articles that are neither curated nor excluded")
     p.add_argument("--data-dir", type=Path)
     p.add_argument("--sources", type=Path)
+    p.add_argument("--verbose", action="store_true", help="also list exclusions that match no spotted number")
     p.set_defaults(run=_coverage)
     p = sub.add_parser("dictionary", help="print the data dictionary (Markdown) from datapackage.json")
     p.add_argument("--data-dir", type=Path)

@@ -124,9 +124,17 @@ def _round(x: float) -> float:
     return float(round(x, 6))
 
 
+# Words that state a percentage without digits: 减半 (halved) is a fall of about 50%
+# (a rounded word, hence approx).
+PERCENT_WORDS = {"减半": 50.0, "一半": 50.0}
+
+
 def parse_number(text: str) -> Number:
     """Parse one number expression, e.g. ``"超过12万"``, ``"26.9%"``, ``"0.26个百分点"``."""
     s = re.sub(r"\s+", "", text)
+    if s in PERCENT_WORDS:
+        v = PERCENT_WORDS[s]
+        return Number(text=text, value=v, low=v, high=v, unit="percent", qualifier="approx", magnitude=None)
     m = _FULL.match(s)
     if not m:
         raise NumberParseError(f"not a number expression: {text!r}")

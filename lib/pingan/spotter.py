@@ -30,6 +30,10 @@ MEASURE_WORDS = sorted(
 # 星, 步, 线) are left out.
 _CHINESE_MEASURES = [w for w in MEASURE_WORDS if w not in {"大", "方", "级", "星", "步", "线"}]
 
+# Numeral + measure word that are words of their own: 一起 (together), 一条龙
+# (one-stop), 一道 (together). Not quantities.
+LEXICALISED = ("一起", "一条龙", "一道")
+
 _PATTERN = re.compile(
     NUMBER_PATTERN
     + r"(?P<measure>" + "|".join(map(re.escape, MEASURE_WORDS)) + r")?"
@@ -68,7 +72,9 @@ def _is_quantity(m: re.Match) -> bool:
     if any(c in "万亿" for c in low):
         return True
     measure = m.group("measure")
-    return measure is not None and measure in _CHINESE_MEASURES
+    if measure is None or measure not in _CHINESE_MEASURES:
+        return False
+    return not m.string.startswith(LEXICALISED, m.start())
 
 
 def squash(text: str) -> tuple[str, list[int]]:

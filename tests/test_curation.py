@@ -1,0 +1,56 @@
+"""The curation is complete and consistent: coverage, places, practices, glossary."""
+import re
+
+import polars as pl
+import pytest
+
+import pingan
+
+NAMED_PRACTICES = ["一警情三推送", "六制", "五联", "两站两员", "警保联动", "六方协作", "后陈经验",
+                   "三治融合", "民声一键办", "联盟花园", "六联", "141", "1141", "雪亮工程", "四个平台"]
+TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+
+
+def test_no_unexplained_number(data_dir, sources_dir):
+    report = pingan.audit_coverage(data_dir, sources_dir)
+    unexplained = [f"{i.source_file}:{i.line}: {i.text} …{i.context}…" for i in report.unexplained]
+    assert unexplained == []
+    assert {i.article_id for i in report.items} == set(pingan.load("articles")["article_id"])
+
+
+def test_each_article_has_statistics_and_practices():
+    stats, practices = pingan.load("statistics"), pingan.load("practices")
+    for aid in pingan.load("articles")["article_id"]:
+        assert stats.filter(pl.col("article_id") == aid).height >= 15, aid
+        assert practices.filter(pl.col("article_id") == aid).height >= 10, aid
+
+
+@pytest.mark.parametrize("name", NAMED_PRACTICES)
+def test_named_practice_is_curated(name):
+    practices = pingan.load("practices")
+    assert practices.filter(pl.col("name_zh").str.contains(name, literal=True)).height >= 1
+
+
+@pytest.mark.parametrize("table", ["statistics", "practices", "timeline"])
+def test_rows_attach_inside_their_article_city(table):
+    """A row's place lies in the article's prefecture, or is the province, or lies outside
+    Zhejiang (cross-border partners); never in another Zhejiang city."""
+    places = pingan.load("places")
+    province = dict(places.select("place_code", "province_code").iter_rows())
+    art_place = dict(pingan.load("articles").select("article_id", "place_code").iter_rows())
+    wrong = [(aid, code) for aid, code in pingan.load(table).select("article_id", "place_code").iter_rows()
+             if code != "330000" and province[code] == "330000" and code[:4] != art_place[aid][:4]]
+    assert wrong == []
+
+
+def test_pinyin_has_tone_marks():
+    for table, col in [("glossary", "pinyin"), ("places", "pinyin"), ("practices", "pinyin")]:
+        df = pingan.load(table)
+        missing = df.filter(~pl.col(col).str.contains(TONE.pattern))
+        assert missing.height == 0, (table, missing.head(5).to_dicts())
+
+
+def test_period_basis_inferred_rows_explain_why():
+    stats = pingan.load("statistics")
+    bad = stats.filter((pl.col("period_basis") == "inferred") & pl.col("notes").is_null())
+    assert bad.height == 0, bad.select("stat_id").to_series().to_list()
