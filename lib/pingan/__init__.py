@@ -9,6 +9,7 @@ data never pays for importing Altair.
 """
 from .coverage import CoverageItem, CoverageReport, audit_coverage
 from .dictionary import data_dictionary_markdown
+from .findings import data_quality_findings
 from .loading import TABLES, load, load_all, validate
 from .numbers import Number, NumberParseError, parse_number
 from .problems import DataValidationError, Problem
@@ -20,4 +21,5 @@ __all__ = [
     "TABLES", "load", "load_all", "validate", "DataValidationError", "Problem",
     "parse_number", "Number", "NumberParseError", "extract_numbers", "SpottedNumber",
     "audit_coverage", "CoverageReport", "CoverageItem", "data_dictionary_markdown",
+    "data_quality_findings",
 ]
