@@ -15,11 +15,25 @@ from .numbers import Number, NumberParseError, parse_number
 from .problems import DataValidationError, Problem
 from .spotter import SpottedNumber, extract_numbers
 
+from .percapita import per_capita_figures
+
 __version__ = "0.1.0"
+
+# Chart builders import Altair (≈2 s); they load on first use so that data loading stays fast.
+_CHART_NAMES = ("changes_chart", "counts_chart", "rates_chart", "honours_chart", "shared_indicators_chart",
+                "per_capita_chart", "timeline_chart", "zhejiang_tile_map", "practice_heatmap",
+                "practice_categories_chart", "coverage_chart", "enable_charts", "CITY_COLORS", "to_png", "to_svg")
+
+
+def __getattr__(name):
+    if name in _CHART_NAMES:
+        from . import charts
+        return getattr(charts, name)
+    raise AttributeError(f"module 'pingan' has no attribute {name!r}")
 
 __all__ = [
     "TABLES", "load", "load_all", "validate", "DataValidationError", "Problem",
     "parse_number", "Number", "NumberParseError", "extract_numbers", "SpottedNumber",
     "audit_coverage", "CoverageReport", "CoverageItem", "data_dictionary_markdown",
-    "data_quality_findings",
+    "data_quality_findings", "per_capita_figures", *_CHART_NAMES,
 ]
