@@ -4,10 +4,10 @@
     python3 run.py lab     # JupyterLab open on the workbook's notebooks
     python3 run.py test    # the whole test suite (notebooks included)
 
-The first run creates .venv/ and installs the exact versions pinned in uv.lock
-(through uv, which it installs into .venv from PyPI). Later runs reuse .venv and
+The first run installs uv into .venv-tools/ and, with it, the exact versions pinned
+in uv.lock into .venv/. Later runs reuse .venv and
 need no network. Other commands: `python3 run.py pingan ...` runs the pingan
-command line; `python3 run.py site` builds the static site; `python3 run.py
+command line; `python3 run.py notebooks` re-executes every notebook in place; `python3 run.py site` builds the static site; `python3 run.py
 figures` exports every chart as PNG and SVG.
 """
 from __future__ import annotations
@@ -16,11 +16,11 @@ import hashlib
 import os
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
+TOOLS = ROOT / ".venv-tools"  # uv itself, installed with this Python's pip
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 UV_VERSION = "0.13.8"  # the uv that wrote uv.lock
 
@@ -33,22 +33,21 @@ def _stamp() -> str:
 
 
 def ensure_environment() -> None:
-    """Create .venv and install the locked dependencies, unless already done for this lock."""
+    """Install uv (into .venv-tools/) and the locked dependencies (into .venv/), unless
+    already done for this lock file."""
     if sys.version_info < (3, 11):
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
     stamp_file = VENV / ".pingan-synced"
     if stamp_file.exists() and stamp_file.read_text() == _stamp():
         return
-    if not (BIN / "python").exists():
-        print(f"creating {VENV} …", flush=True)
-        venv.create(VENV, with_pip=True)
-    env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(VENV), UV_COMPILE_BYTECODE="1",
-               UV_PYTHON=str(BIN / "python"))
-    if not (BIN / "uv").exists():
-        subprocess.run([str(BIN / "python"), "-m", "pip", "install", "--quiet",
-                        "--disable-pip-version-check", f"uv=={UV_VERSION}"], check=True)
-    print("installing the locked dependencies (uv sync --locked) …", flush=True)
-    subprocess.run([str(BIN / "uv"), "sync", "--locked", "--inexact"], cwd=ROOT, env=env, check=True)
+    uv = TOOLS / "bin" / "uv"
+    if not uv.exists():
+        print(f"installing uv {UV_VERSION} into {TOOLS} …", flush=True)
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                        "--target", str(TOOLS), f"uv=={UV_VERSION}"], check=True)
+    env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(VENV), UV_COMPILE_BYTECODE="1", UV_PYTHON=sys.executable)
+    print("installing the locked dependencies into .venv (uv sync --locked) …", flush=True)
+    subprocess.run([str(uv), "sync", "--locked"], cwd=ROOT, env=env, check=True)
     stamp_file.write_text(_stamp())
 
 
@@ -63,7 +62,13 @@ def main(argv: list[str]) -> int:
     if command == "lab":
         args = [str(BIN / "jupyter"), "lab", "--notebook-dir", str(ROOT), str(ROOT / "notebooks" / "00_overview.ipynb"), *rest]
     elif command == "test":
-        args = [py, "-m", "pytest", *rest]
+        # two workers; --dist loadfile keeps each notebook's cells on one kernel
+        args = [py, "-m", "pytest", "-n", "2", "--dist", "loadfile", *rest]
+    elif command == "notebooks":
+        # re-execute every notebook in place, so that stored outputs always come from a run
+        jobs = [subprocess.Popen([str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--inplace",
+                                  str(nb)], cwd=ROOT, env=env) for nb in sorted((ROOT / "notebooks").glob("*.ipynb"))]
+        return max((j.wait() for j in jobs), default=0)
     elif command in ("pingan", "site", "figures"):
         args = [str(BIN / "pingan"), *([] if command == "pingan" else [command]), *rest]
     else:

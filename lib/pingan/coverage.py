@@ -38,9 +38,12 @@ class CoverageReport:
     def summary(self) -> pl.DataFrame:
         """Counts of numbers per article and status."""
         df = pl.DataFrame([i.__dict__ for i in self.items])
-        return (df.group_by("article_id", "status").len()
-                .pivot(on="status", index="article_id", values="len").fill_null(0)
-                .sort("article_id"))
+        counts = df.group_by("article_id", "status").len().sort("article_id", "status")
+        wide = counts.pivot(on="status", index="article_id", values="len").fill_null(0).sort("article_id")
+        for status in ("curated", "excluded", "unexplained"):
+            if status not in wide.columns:
+                wide = wide.with_columns(pl.lit(0, dtype=pl.UInt32).alias(status))
+        return wide.select("article_id", "curated", "excluded", "unexplained")
 
 
 def _spans(flat: str, quote: str, as_written: str) -> list[tuple[int, int]]:

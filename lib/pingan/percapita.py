@@ -22,4 +22,4 @@ def per_capita_figures(tables: dict[str, pl.DataFrame] | None = None) -> pl.Data
             .with_columns(per_10k=pl.col("value") / pl.col("population") * 10_000)
             .select("stat_id", "article_id", "place_code", "period", "indicator", "name_en", "name_zh",
                     "value", "qualifier", "as_written", "population", "population_year", "per_10k", "quote")
-            .sort("per_10k", descending=True))
+            .sort(["per_10k", "stat_id"], descending=[True, False]))

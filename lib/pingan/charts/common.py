@@ -41,7 +41,8 @@ def statistics_frame(lang: str, article_id: str | list[str] | None = None, measu
                                 article_title=pl.col("title_en" if lang == "en" else "title_zh"))
     s = (s.join(t["indicators"].select("indicator", indicator_label=pl.col(name_col)), on="indicator", how="left")
          .join(places, on="place_code", how="left")
-         .join(arts, on="article_id", how="left"))
+         .join(arts, on="article_id", how="left")
+         .sort("stat_id"))  # joins do not keep row order
     return s.with_columns(
         city=city_expr("place_code", lang),
         article=pl.col("article_id").replace_strict({a: article_label(a, lang) for a in arts["article_id"]}),

@@ -26,7 +26,8 @@ def timeline_chart(lang: str = "en") -> alt.Chart:
                         .str.replace("xxxxxx$", "-07-01").str.replace("xxx$", "-15").str.to_datetime("%Y-%m-%d"),
                         city=city_expr("place_code", lang),
                         article=pl.col("article_id").replace_strict({a: article_label(a, lang) for a in t["articles"]["article_id"]}))
-          .join(t["places"].select("place_code", place=pl.col("name_en" if lang == "en" else "name_zh")), on="place_code"))
+          .join(t["places"].select("place_code", place=pl.col("name_en" if lang == "en" else "name_zh")), on="place_code")
+          .sort("date", "event_id"))
     chart = alt.Chart(df).mark_circle(size=90, opacity=0.85).encode(
         x=alt.X("when:T", title=label("year", lang), axis=alt.Axis(format="%Y")),
         y=alt.Y("article:N", title=None),
@@ -55,7 +56,8 @@ def zhejiang_tile_map(lang: str = "en") -> alt.Chart:
                         row=pl.col("place_code").replace_strict({k: v[1] for k, v in TILES.items()}))
           .join(covered, left_on="place_code", right_on="city", how="left")
           .with_columns(articles=pl.col("articles").fill_null("—"),
-                        city=pl.when(pl.col("articles") != "—").then(city_expr("place_code", lang)).otherwise(pl.lit("other"))))
+                        city=pl.when(pl.col("articles") != "—").then(city_expr("place_code", lang)).otherwise(pl.lit("other")))
+          .sort("place_code"))
     base = alt.Chart(df).encode(x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None))
     tiles = base.mark_rect(stroke="white", strokeWidth=3).encode(
         color=alt.Color("city:N", scale=alt.Scale(domain=city_scale(lang).domain + ["other"],
@@ -79,8 +81,9 @@ def _practices(lang: str) -> pl.DataFrame:
 def practice_heatmap(lang: str = "en") -> alt.Chart:
     """How many named practices each article describes in each category."""
     p = _practices(lang)
-    df = p.group_by("article", "category").agg(pl.len().alias("practices"),
-                                               pl.col("name_zh").sort().str.join("、").alias("names"))
+    df = (p.group_by("article", "category").agg(pl.len().alias("practices"),
+                                                pl.col("name_zh").sort().str.join("、").alias("names"))
+          .sort("article", "category"))
     chart = alt.Chart(df).mark_rect().encode(
         x=alt.X("article:N", title=label("article", lang), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("category:N", title=label("category", lang)),
@@ -95,8 +98,9 @@ def practice_heatmap(lang: str = "en") -> alt.Chart:
 def practice_categories_chart(article_id: str, lang: str = "en") -> alt.Chart:
     """One article's named practices by category."""
     p = _practices(lang).filter(pl.col("article_id") == article_id)
-    df = p.group_by("category", "city").agg(pl.len().alias("practices"),
-                                            pl.col("name_zh").sort().str.join("、").alias("names"))
+    df = (p.group_by("category", "city").agg(pl.len().alias("practices"),
+                                             pl.col("name_zh").sort().str.join("、").alias("names"))
+          .sort("category", "city"))
     chart = alt.Chart(df).mark_bar().encode(
         x=alt.X("practices:Q", title=label("practices", lang)),
         y=alt.Y("category:N", sort="-x", title=label("category", lang)),
