@@ -9,6 +9,8 @@ data never pays for importing Altair.
 """
 from .coverage import CoverageItem, CoverageReport, audit_coverage
 from .dictionary import data_dictionary_markdown
+from .export import export_tables
+from .figures import export_figures
 from .findings import data_quality_findings
 from .loading import TABLES, load, load_all, validate
 from .numbers import Number, NumberParseError, parse_number
@@ -34,6 +36,6 @@ def __getattr__(name):
 __all__ = [
     "TABLES", "load", "load_all", "validate", "DataValidationError", "Problem",
     "parse_number", "Number", "NumberParseError", "extract_numbers", "SpottedNumber",
-    "audit_coverage", "CoverageReport", "CoverageItem", "data_dictionary_markdown",
-    "data_quality_findings", "per_capita_figures", *_CHART_NAMES,
+    "audit_coverage", "CoverageReport", "CoverageItem", "data_dictionary_markdown", "export_tables",
+    "data_quality_findings", "per_capita_figures", "export_figures", *_CHART_NAMES,
 ]

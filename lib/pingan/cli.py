@@ -64,6 +64,24 @@ def _dictionary(args) -> int:
     return 0
 
 
+def _figures(args) -> int:
+    from .figures import export_figures
+    files = export_figures(args.out_dir, formats=tuple(args.format or ("png", "svg")))
+    print(f"wrote {len(files)} files to {args.out_dir}")
+    return 0
+
+
+def _export(args) -> int:
+    from .export import export_tables
+    try:
+        files = export_tables(args.out_dir, formats=tuple(args.format or ("csv", "parquet")), data_dir=args.data_dir)
+    except (OSError, ValueError) as e:  # a refused target, or data that fail validation
+        print(f"pingan export: {e}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(files)} files to {args.out_dir}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pingan", description="Ping An Zhejiang workbook tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -85,6 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--update-readme", type=Path, metavar="README",
                    help="rewrite the README's generated data-dictionary section in place")
     p.set_defaults(run=_dictionary)
+    p = sub.add_parser("figures", help="export every chart as PNG and SVG (Chinese text in Noto Sans CJK)")
+    p.add_argument("out_dir", nargs="?", type=Path, default=Path("build/figures"))
+    p.add_argument("--format", action="append", choices=["png", "svg"], help="repeatable; default both")
+    p.set_defaults(run=_figures)
+    p = sub.add_parser("export", help="write every table as CSV and Parquet, with datapackage.json, atomically")
+    p.add_argument("out_dir", type=Path, help="folder to (re)write: missing, empty, or a previous export")
+    p.add_argument("--format", action="append", choices=["csv", "parquet"], help="repeatable; default both")
+    p.add_argument("--data-dir", type=Path)
+    p.set_defaults(run=_export)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

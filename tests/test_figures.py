@@ -1,0 +1,47 @@
+"""Figure export: PNG and SVG files, with Chinese glyphs drawn rather than boxes."""
+import altair as alt
+import polars as pl
+import pytest
+
+import pingan
+from pingan.figures import export_figures, workbook_charts
+
+
+def _title_chart(title: str) -> dict:
+    df = pl.DataFrame({"x": [1]})
+    return alt.Chart(df).mark_point().encode(x="x:Q").properties(title=title, width=60, height=20).to_dict()
+
+
+def test_distinct_chinese_characters_draw_distinct_glyphs():
+    # Missing glyphs are drawn as identical boxes: two titles with the same characters in
+    # another order would then give identical images. Real glyphs give different ones.
+    a = pingan.to_png(_title_chart("平安浙江"), scale=1)
+    b = pingan.to_png(_title_chart("浙江平安"), scale=1)
+    assert a != b
+
+
+def test_svg_text_uses_the_cjk_font():
+    svg = pingan.to_svg(pingan.zhejiang_tile_map("zh").to_dict())
+    assert "Noto Sans CJK SC" in svg and "金华市" in svg
+
+
+def test_every_notebook_chart_is_exported(tmp_path):
+    stems = [s for s, _ in workbook_charts(langs=("en",))]
+    assert "workbook_timeline_en" in stems and "quzhou-2024_changes_en" in stems
+    assert "jinhua-2017_changes_en" not in stems  # that article states no percentage change
+    files = export_figures(tmp_path / "fig", langs=("zh",), only=lambda s: s.startswith("quzhou-2024_changes"))
+    assert sorted(f.name for f in files) == ["quzhou-2024_changes_zh.png", "quzhou-2024_changes_zh.svg"]
+    assert all(f.stat().st_size > 1000 for f in files)
+    assert (tmp_path / "fig" / "quzhou-2024_changes_zh.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_interrupted_export_keeps_previous_figures(tmp_path, monkeypatch):
+    out = tmp_path / "fig"
+    export_figures(out, formats=("svg",), langs=("en",), only=lambda s: s == "workbook_tile_map_en")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    import pingan.charts.renderer as r
+    monkeypatch.setattr(r, "to_svg", lambda spec: (_ for _ in ()).throw(RuntimeError("interrupted")))
+    with pytest.raises(RuntimeError):
+        export_figures(out, formats=("svg",), langs=("en",), only=lambda s: s.startswith("workbook"))
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["fig"]  # no temporary folder left behind
