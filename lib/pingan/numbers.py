@@ -10,6 +10,7 @@ percent (%/％), per mille (‰), percentage points (个百分点), qualifiers b
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -31,7 +32,8 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 # 上万 (upwards of ten thousand) and a bare magnitude after a qualifier (近万) are numbers too
 _BARE_MAGNITUDE = r"上?[百千万亿]"
-_CORE = rf"(?:{_ARABIC}(?:[余多]?[十百千万亿]+)?|{_CHINESE}|{_BARE_MAGNITUDE})"
+# 余/多 may stand before the magnitude, in Arabic (20余万) and in Chinese numerals (二十余万)
+_CORE = rf"(?:{_ARABIC}(?:[余多]?[十百千万亿]+)?|{_CHINESE}(?:[余多][万亿]+)?|{_BARE_MAGNITUDE})"
 _PREFIX = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
 _RANGE_SEP = r"[-–—~～至到]"
 _SUFFIX_UNIT = r"(?:个百分点|百分点|%|％|‰)"
@@ -48,6 +50,12 @@ NUMBER_PATTERN = (
     rf"(?P<suffix>{_SUFFIX_QUAL})?"
 )
 _FULL = re.compile(rf"^{NUMBER_PATTERN}$")
+# compiled once: parse_number runs for every number the spotter finds
+_ARABIC_CORE = re.compile(rf"({_ARABIC})([余多]?)([十百千万亿]*)")
+_CHINESE_INFIX_CORE = re.compile(rf"({_CHINESE})[余多]([万亿]+)")
+_BARE_MAGNITUDE_CORE = re.compile(_BARE_MAGNITUDE)
+_WHITESPACE = re.compile(r"\s+")
+_INFIX = re.compile(r"[余多]")
 
 
 class NumberParseError(ValueError):
@@ -106,15 +114,32 @@ def chinese_numeral_value(s: str) -> int:
 
 
 def _core_value(core: str) -> tuple[float, str | None]:
+    """Value of one core; a value too large for a float is a parse error, not inf or OverflowError."""
+    try:
+        value, mag = _core_value_unchecked(core)
+    except OverflowError:
+        value, mag = math.inf, None
+    if not math.isfinite(value):
+        raise NumberParseError(f"number too large: {core!r}")
+    return value, mag
+
+
+def _core_value_unchecked(core: str) -> tuple[float, str | None]:
     """Value of one core (Arabic with optional magnitude, or Chinese numerals)."""
-    m = re.fullmatch(rf"({_ARABIC})([余多]?)([十百千万亿]*)", core)
+    m = _ARABIC_CORE.fullmatch(core)
     if m:
         value = float(m.group(1).replace(",", ""))
         for c in m.group(3):
             value *= MAGNITUDES[c]
         return value, (m.group(3) or None)
+    m = _CHINESE_INFIX_CORE.fullmatch(core)
+    if m:  # 二十余万: the numeral, then its magnitude
+        value = float(chinese_numeral_value(m.group(1)))
+        for c in m.group(2):
+            value *= MAGNITUDES[c]
+        return value, m.group(2)
     big = next((c for c in reversed(core) if c in BIG_UNITS), None)
-    if re.fullmatch(_BARE_MAGNITUDE, core):
+    if _BARE_MAGNITUDE_CORE.fullmatch(core):
         return float(MAGNITUDES[core[-1]]), core[-1]
     return float(chinese_numeral_value(core)), big
 
@@ -131,7 +156,7 @@ PERCENT_WORDS = {"减半": 50.0, "一半": 50.0}
 
 def parse_number(text: str) -> Number:
     """Parse one number expression, e.g. ``"超过12万"``, ``"26.9%"``, ``"0.26个百分点"``."""
-    s = re.sub(r"\s+", "", text)
+    s = _WHITESPACE.sub("", text)
     if s in PERCENT_WORDS:
         v = PERCENT_WORDS[s]
         return Number(text=text, value=v, low=v, high=v, unit="percent", qualifier="approx", magnitude=None)
@@ -149,7 +174,7 @@ def parse_number(text: str) -> Number:
         if high < low:
             raise NumberParseError(f"range runs backwards: {text!r}")
     qualifier = "exact"
-    infix = re.search(r"\d[余多]", m.group("low") or "")
+    infix = _INFIX.search(m.group("low"))  # 20余万, 二十余万
     if m.group("prefix"):
         qualifier = PREFIX_QUALIFIERS[m.group("prefix")]
     elif m.group("low").startswith("上"):
