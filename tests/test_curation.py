@@ -54,3 +54,21 @@ def test_period_basis_inferred_rows_explain_why():
     stats = pingan.load("statistics")
     bad = stats.filter((pl.col("period_basis") == "inferred") & pl.col("notes").is_null())
     assert bad.height == 0, bad.select("stat_id").to_series().to_list()
+
+
+def test_glossary_covers_every_chinese_term_in_the_notebooks():
+    import glob
+    from pathlib import Path
+
+    import nbformat
+    root = Path(__file__).resolve().parents[1]
+    known = set(pingan.load("glossary")["term_zh"]) | set(pingan.load("places")["name_zh"])
+    titles = pingan.load("articles")["title_zh"].to_list()  # quoted as citations, not terms
+    cjk = r"[\u4e00-\u9fff][\u4e00-\u9fff\"“”+·]*[\u4e00-\u9fff]|[\u4e00-\u9fff]"
+    missing = set()
+    for f in glob.glob(str(root / "notebooks" / "*.ipynb")):
+        for cell in nbformat.read(f, 4).cells:
+            if cell.cell_type == "markdown":
+                missing |= {t for t in re.findall(cjk, cell.source)
+                            if t not in known and not any(t in title for title in titles)}
+    assert missing == set()
