@@ -64,13 +64,6 @@ def test_timeline_keeps_every_event_with_real_dates():
     assert spec["encoding"]["x"]["type"] == "temporal"
 
 
-def test_tile_map_has_eleven_cities_three_coloured():
-    spec = pingan.zhejiang_tile_map().to_dict()
-    rows = _data_rows(spec)[0]
-    assert len(rows) == 11
-    assert sorted(r["city"] for r in rows if r["city"] != "other") == ["Jiaxing", "Jinhua", "Quzhou"]
-
-
 def test_practice_heatmap_counts_every_practice():
     rows = _data_rows(pingan.practice_heatmap().to_dict())[0]
     assert sum(r["practices"] for r in rows) == pingan.load("practices").height

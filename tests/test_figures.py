@@ -21,7 +21,7 @@ def test_distinct_chinese_characters_draw_distinct_glyphs():
 
 
 def test_svg_text_uses_the_cjk_font():
-    svg = pingan.to_svg(pingan.zhejiang_tile_map("zh").to_dict())
+    svg = pingan.to_svg(pingan.zhejiang_map("zh").to_dict())
     assert "Noto Sans CJK SC" in svg and "金华市" in svg
 
 
@@ -37,7 +37,7 @@ def test_every_notebook_chart_is_exported(tmp_path):
 
 def test_interrupted_export_keeps_previous_figures(tmp_path, monkeypatch):
     out = tmp_path / "fig"
-    export_figures(out, formats=("svg",), langs=("en",), only=lambda s: s == "workbook_tile_map_en")
+    export_figures(out, formats=("svg",), langs=("en",), only=lambda s: s == "workbook_map_en")
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     import pingan.charts.renderer as r
     monkeypatch.setattr(r, "to_svg", lambda spec: (_ for _ in ()).throw(RuntimeError("interrupted")))

@@ -184,9 +184,10 @@ Markdown(f"The tables hold **{tables['statistics'].height}** statistics, **{tabl
         md("## The five articles"),
         code("""
 arts.select("article_id", "title_zh", "title_en", "outlet", "published", "date_basis", "period_covered")"""),
-        md("## Where they are\n\nA schematic tile map of the province's eleven prefecture-level cities; "
-           "the three the articles cover are coloured, in the colours every chart of the workbook uses."),
-        code("pingan.zhejiang_tile_map()"),
+        md("## Where they are\n\nThe province's eleven prefecture-level cities; the three the articles "
+           "cover are coloured, in the colours every chart of the workbook uses. Hover a city for its "
+           "Chinese name, pinyin and the articles about it."),
+        code("pingan.zhejiang_map()"),
         md("## When: the programme's timeline\n\nEvery dated event the articles mention, one row per article."),
         code("""
 tl = tables["timeline"].sort("date", "event_id")

@@ -23,7 +23,7 @@ __version__ = "0.1.0"
 
 # Chart builders import Altair (≈2 s); they load on first use so that data loading stays fast.
 _CHART_NAMES = ("changes_chart", "counts_chart", "rates_chart", "honours_chart", "shared_indicators_chart",
-                "per_capita_chart", "timeline_chart", "zhejiang_tile_map", "practice_heatmap",
+                "per_capita_chart", "timeline_chart", "zhejiang_map", "practice_heatmap",
                 "practice_categories_chart", "coverage_chart", "enable_charts", "CITY_COLORS", "to_png", "to_svg")
 
 

@@ -52,10 +52,15 @@ def _field(d: dict) -> Field:
 
 
 def read_contract(data_dir: Path) -> dict[str, Resource]:
-    """Every resource of ``data_dir/datapackage.json`` by name, in package order."""
+    """Every tabular resource of ``data_dir/datapackage.json`` by name, in package order.
+
+    Resources without a ``schema`` (non-tabular, such as the map's GeoJSON) are not tables
+    and are left out."""
     package = json.loads((Path(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
     out = {}
     for r in package["resources"]:
+        if "schema" not in r:
+            continue
         schema = r["schema"]
         pk = schema.get("primaryKey", [])
         fks = tuple(

@@ -13,7 +13,7 @@ from pathlib import Path
 __all__ = ["workbook_charts", "export_figures"]
 
 ARTICLE_CHARTS = ("changes_chart", "counts_chart", "rates_chart", "honours_chart")
-WORKBOOK_CHARTS = ("timeline_chart", "zhejiang_tile_map", "practice_heatmap", "shared_indicators_chart",
+WORKBOOK_CHARTS = ("timeline_chart", "zhejiang_map", "practice_heatmap", "shared_indicators_chart",
                    "per_capita_chart", "honours_chart", "changes_chart")
 
 

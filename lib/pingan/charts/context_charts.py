@@ -1,4 +1,4 @@
-"""Charts of context: the timeline, a tile map of Zhejiang, practice categories, coverage."""
+"""Charts of context: the timeline, practice categories, coverage."""
 from __future__ import annotations
 
 import altair as alt
@@ -8,15 +8,7 @@ from ..loading import load_all
 from .common import article_label, city_expr, source_caption, titled
 from .style import CITY_COLORS, city_scale, label
 
-__all__ = ["timeline_chart", "zhejiang_tile_map", "practice_heatmap", "practice_categories_chart",
-           "coverage_chart"]
-
-# Zhejiang's eleven prefecture-level cities on a schematic grid, west to east and
-# north to south (a tile map, not boundaries).
-TILES = {"330500": (1, 0), "330400": (2, 0), "330100": (1, 1), "330600": (2, 1), "330200": (3, 1),
-         "330900": (4, 1), "330800": (0, 2), "330700": (1, 2), "331000": (3, 2), "331100": (1, 3),
-         "330300": (2, 3)}
-
+__all__ = ["timeline_chart", "practice_heatmap", "practice_categories_chart", "coverage_chart"]
 
 def timeline_chart(lang: str = "en") -> alt.Chart:
     """Every dated event, 2004–2024, one row per city, with the quote in the tooltip."""
@@ -42,33 +34,6 @@ def timeline_chart(lang: str = "en") -> alt.Chart:
              if lang == "en" else "仅知年份的事件画在年中,仅知月份的画在月中。")
     title = "Dated events in the five articles" if lang == "en" else "五篇文章中的时间事件"
     return titled(chart, title, source_caption(df["article_id"], lang, extra))
-
-
-def zhejiang_tile_map(lang: str = "en") -> alt.Chart:
-    """Zhejiang's eleven cities as tiles; the three the articles cover in their colours."""
-    t = load_all()
-    name = "name_en" if lang == "en" else "name_zh"
-    covered = t["articles"].with_columns(city=pl.col("place_code").str.slice(0, 4) + "00") \
-        .group_by("city").agg(pl.col("article_id").sort().str.join(", ").alias("articles"))
-    df = (t["places"].filter(pl.col("place_code").is_in(list(TILES)))
-          .select("place_code", "name_zh", "pinyin", label=pl.col(name))
-          .with_columns(col=pl.col("place_code").replace_strict({k: v[0] for k, v in TILES.items()}),
-                        row=pl.col("place_code").replace_strict({k: v[1] for k, v in TILES.items()}))
-          .join(covered, left_on="place_code", right_on="city", how="left")
-          .with_columns(articles=pl.col("articles").fill_null("—"),
-                        city=pl.when(pl.col("articles") != "—").then(city_expr("place_code", lang)).otherwise(pl.lit("other")))
-          .sort("place_code"))
-    base = alt.Chart(df).encode(x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None))
-    tiles = base.mark_rect(stroke="white", strokeWidth=3).encode(
-        color=alt.Color("city:N", scale=alt.Scale(domain=city_scale(lang).domain + ["other"],
-                                                  range=list(CITY_COLORS.values()) + ["#d9d9d9"]), legend=None),
-        tooltip=["name_zh:N", "pinyin:N", "label:N", "place_code:N", "articles:N"])
-    text = base.mark_text(fontSize=12, fontWeight="bold").encode(text="label:N")
-    chart = alt.layer(tiles, text).properties(width=400, height=300)
-    title = "Zhejiang's eleven prefecture-level cities (schematic)" if lang == "en" else "浙江省十一个设区市(示意图)"
-    extra = ("Tiles placed roughly west–east, north–south; coloured: the cities the articles cover."
-             if lang == "en" else "方块大致按东西南北排列;着色者为文章所涉城市。")
-    return titled(chart, title, source_caption(t["articles"]["article_id"], lang, extra))
 
 
 def _practices(lang: str) -> pl.DataFrame:
