@@ -82,3 +82,22 @@ def test_importing_pingan_does_not_import_altair():
     code = "import sys, pingan; pingan.load_all(); print('altair' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+BAR_CHARTS = ["changes_chart", "counts_chart", "rates_chart", "honours_chart"]
+
+
+@pytest.mark.parametrize("builder", BAR_CHARTS)
+@pytest.mark.parametrize("article_id", ARTICLES)
+def test_each_bar_has_its_own_label(builder, article_id):
+    spec = getattr(pingan, builder)(article_id).to_dict()
+    labels = [r["label"] for rows in _data_rows(spec) for r in rows if "label" in r]
+    assert len(labels) == len(set(labels))
+
+
+@pytest.mark.parametrize("builder", ["counts_chart", "per_capita_chart"])
+def test_log_scale_bars_are_not_stacked(builder):
+    # stacked bars start at 0, which a log scale cannot show: every bar would be 0 px wide
+    spec = getattr(pingan, builder)().to_dict()
+    x = _layers(spec)[0]["encoding"]["x"]
+    assert x["scale"]["type"] == "log" and x.get("stack", "default") is None

@@ -18,6 +18,16 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def _other_local_files(data_dir: Path) -> list[str]:
+    """Local files of the package's non-table resources (e.g. the map's GeoJSON)."""
+    pkg = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    return [r["path"] for r in pkg["resources"] if "schema" not in r and "://" not in r["path"]]
+
+
 def _leftovers(parent: Path) -> list[str]:
     return [p.name for p in parent.iterdir() if p.name.startswith(".")]
 
@@ -26,9 +36,10 @@ def test_round_trip(tmp_path, data_dir):
     out = tmp_path / "export"
     files = pingan.export_tables(out, data_dir=data_dir)
     tables = pingan.load_all(data_dir)
-    assert sorted(p.name for p in files) == sorted(
-        [f"{n}.csv" for n in tables] + [f"{n}.parquet" for n in tables] + ["datapackage.json"])
-    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in files)
+    assert sorted(str(p.relative_to(out)) for p in files) == sorted(
+        [f"{n}.csv" for n in tables] + [f"{n}.parquet" for n in tables] + ["datapackage.json"]
+        + _other_local_files(data_dir))
+    assert _files(out) == sorted(str(p.relative_to(out)) for p in files)
     for name, df in tables.items():
         back = pl.read_parquet(out / f"{name}.parquet")
         assert back.schema == df.schema, name  # pl.Enum (same categories) and pl.Date survive
@@ -39,6 +50,8 @@ def test_round_trip(tmp_path, data_dir):
         csv_back = pl.read_csv(out / f"{name}.csv", schema=df.schema)
         assert csv_back.height == df.height and csv_back.equals(df), name
     assert (out / "datapackage.json").read_bytes() == (data_dir / "datapackage.json").read_bytes()
+    for extra in _other_local_files(data_dir):
+        assert (out / extra).read_bytes() == (data_dir / extra).read_bytes()
     assert _leftovers(tmp_path) == []
 
 
@@ -46,7 +59,10 @@ def test_exported_csv_is_a_valid_package(tmp_path, data_dir):
     """The CSVs and the datapackage.json copy pass pingan's own validator."""
     out = tmp_path / "export"
     pingan.export_tables(out, formats=("csv",), data_dir=data_dir)
-    assert sorted(p.suffix for p in out.iterdir()) == [".csv"] * len(pingan.TABLES) + [".json"]
+    assert sorted(f for f in _files(out) if f.endswith(".csv")) == sorted(f"{n}.csv" for n in pingan.TABLES)
+    pkg = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    local = [r["path"] for r in pkg["resources"] if "://" not in r["path"]]
+    assert all((out / path).is_file() for path in local)  # every path the copy lists resolves
     assert pingan.validate(out, require_sources=False) == []
 
 
@@ -55,7 +71,7 @@ def test_reexport_replaces_the_previous_one(tmp_path, data_dir):
     pingan.export_tables(out, data_dir=data_dir)
     (out / "stale.txt").write_text("from an older export")
     pingan.export_tables(out, formats=["parquet"], data_dir=data_dir)
-    names = {p.name for p in out.iterdir()}
+    names = set(_files(out))
     assert "stale.txt" not in names and not any(n.endswith(".csv") for n in names)
     assert _leftovers(tmp_path) == []
 
@@ -119,8 +135,8 @@ def test_cli_export(tmp_path, data_dir):
     run = subprocess.run([sys.executable, "-m", "pingan.cli", "export", str(out), "--format", "csv",
                           "--data-dir", str(data_dir)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert sorted(p.name for p in out.iterdir()) == sorted(
-        [f"{n}.csv" for n in pingan.TABLES] + ["datapackage.json"])
+    assert _files(out) == sorted([f"{n}.csv" for n in pingan.TABLES] + ["datapackage.json"]
+                                 + _other_local_files(data_dir))
     json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     refused = subprocess.run([sys.executable, "-m", "pingan.cli", "export", str(tmp_path)],
                              capture_output=True, text=True)

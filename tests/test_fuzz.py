@@ -11,6 +11,7 @@ right place in the original text. ``parse_number`` must raise nothing but
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -18,7 +19,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import pingan
 from pingan import NumberParseError, parse_number
-from pingan.spotter import MEASURE_WORDS
+from pingan.numbers import NUMBER_PATTERN
+from pingan.spotter import _MEASURE, _PATTERN, MEASURE_WORDS
 
 # PINGAN_FUZZ_EXAMPLES=5000 fuzzes harder; the default keeps this file to a few seconds
 FUZZ = settings(max_examples=int(os.environ.get("PINGAN_FUZZ_EXAMPLES", "150")), deadline=None,
@@ -246,6 +248,16 @@ def test_spotter_never_raises(text):
         assert "".join(text[x.start:x.end].split()) == x.text
 
 
+@pytest.mark.parametrize("text,value,unit", [("服务群众二十余万人次", 200_000, "人次"),
+                                             ("投入三百多亿元", 30_000_000_000, "元"),
+                                             ("志愿者十余万名", 100_000, "名")])
+def test_chinese_numeral_with_infix_qualifier(text, value, unit):
+    """Found by fuzzing: 二十余万 read as 20 (the 万 after 余 was lost), 三百多亿 as 300."""
+    [x] = pingan.extract_numbers(text)
+    assert (x.value, x.qualifier, x.unit) == (value, "approx", unit)
+    assert parse_number(x.text).value == value
+
+
 @pytest.mark.parametrize("text", ["一" + "亿" * 40, "1" + "亿" * 40, "9" * 400])
 def test_number_too_large_for_a_float_is_a_parse_error(text):
     """Found while fuzzing: 一亿亿… (≥ 10^309) raised OverflowError, and 1亿亿… read as inf."""
@@ -260,9 +272,6 @@ def test_number_too_large_for_a_float_is_a_parse_error(text):
 def test_spotter_lookahead_changes_no_match(text, pos):
     """The spotter's pattern opens with a lookahead on the characters a number can start
     with (a speed-up); it must find exactly what the pattern without it finds."""
-    import re
-    from pingan.numbers import NUMBER_PATTERN
-    from pingan.spotter import _MEASURE, _PATTERN
     plain = re.compile(NUMBER_PATTERN + _MEASURE)
     a, b = _PATTERN.search(text, pos), plain.search(text, pos)
     assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))

@@ -18,6 +18,7 @@ from .problems import DataValidationError, Problem
 from .spotter import SpottedNumber, extract_numbers
 
 from .percapita import per_capita_figures
+from .site import build_site
 
 __version__ = "0.1.0"
 

@@ -1,4 +1,4 @@
-"""The ``pingan`` command line: validate, extract, coverage, dictionary."""
+"""The ``pingan`` command line: validate, extract, coverage, dictionary, site."""
 from __future__ import annotations
 
 import argparse
@@ -82,6 +82,15 @@ def _export(args) -> int:
     return 0
 
 
+def _site(args) -> int:
+    import time
+    from .site import build_site
+    start = time.perf_counter()
+    out = build_site(args.out_dir)
+    print(f"built {out} in {time.perf_counter() - start:.1f} s: open {out / 'index.html'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pingan", description="Ping An Zhejiang workbook tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -103,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--update-readme", type=Path, metavar="README",
                    help="rewrite the README's generated data-dictionary section in place")
     p.set_defaults(run=_dictionary)
+    p = sub.add_parser("site", help="build the static website: a page per notebook, downloads, offline charts")
+    p.add_argument("out_dir", nargs="?", type=Path, default=Path("build/site"), metavar="OUT_DIR",
+                   help="folder to build into, replaced when the build succeeds (default: build/site)")
+    p.set_defaults(run=_site)
     p = sub.add_parser("figures", help="export every chart as PNG and SVG (Chinese text in Noto Sans CJK)")
     p.add_argument("out_dir", nargs="?", type=Path, default=Path("build/figures"))
     p.add_argument("--format", action="append", choices=["png", "svg"], help="repeatable; default both")

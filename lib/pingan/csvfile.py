@@ -42,6 +42,8 @@ def read_csv_strict(path: Path, name: str) -> tuple[RawTable | None, list[Proble
         return None, problems
     if not text.strip():
         return None, [Problem(name, 1, None, "file is empty: expected a header row")]
+    # the csv module refuses cells over 131,072 characters (a long quote): no cell is longer than the file
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)

@@ -7,9 +7,10 @@ folder beside the target and swapped into place only once complete, so a failure
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import polars as pl
 
@@ -33,10 +34,26 @@ def _write_parquet(df: pl.DataFrame, path: Path) -> None:
     df.write_parquet(path)
 
 
+def _other_local_files(data_dir: Path, tables: set[str]) -> list[str]:
+    """Files of the package's non-table resources (the map's GeoJSON …), so that every
+    local path in the copied datapackage.json resolves in the export too."""
+    package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    out = []
+    for r in package.get("resources", []):
+        path = r.get("path")
+        if r.get("name") in tables or not isinstance(path, str) or "://" in path:
+            continue
+        rel = PurePosixPath(path)
+        if not rel.is_absolute() and ".." not in rel.parts and (data_dir / rel).is_file():
+            out.append(str(rel))
+    return out
+
+
 def export_tables(out_dir: str | os.PathLike, formats: tuple[str, ...] | list[str] = FORMATS,
                   data_dir: str | os.PathLike | None = None) -> list[Path]:
     """Write every table of ``load_all(data_dir)`` to ``out_dir`` in each of ``formats``
-    ("csv", "parquet") with a copy of datapackage.json; returns the files written.
+    ("csv", "parquet") with a copy of datapackage.json (and of the package's other local
+    files, such as the map's GeoJSON, which it lists); returns the files written.
 
     ``out_dir`` is replaced as a whole. It must be missing, empty, or a previous export
     (a folder holding a datapackage.json); anything else is refused rather than replaced.
@@ -65,4 +82,8 @@ def export_tables(out_dir: str | os.PathLike, formats: tuple[str, ...] | list[st
                 written.append(file)
         shutil.copyfile(data_dir / "datapackage.json", tmp / "datapackage.json")
         written.append("datapackage.json")
+        for extra in _other_local_files(data_dir, set(contract)):
+            (tmp / extra).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(data_dir / extra, tmp / extra)
+            written.append(extra)
     return [out_dir / f for f in written]

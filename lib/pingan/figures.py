@@ -4,11 +4,10 @@
 """
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from .atomic import atomic_directory
 
 __all__ = ["workbook_charts", "export_figures"]
 
@@ -46,16 +45,14 @@ def export_figures(out_dir: str | Path = "build/figures", formats=("png", "svg")
     """Write every chart to ``out_dir`` as ``<stem>.png`` / ``<stem>.svg``.
 
     The files are written into a temporary folder beside ``out_dir`` that replaces it
-    only when every figure is done: an export interrupted half-way leaves the previous
+    only when every figure is done (``atomic_directory``): an export interrupted half-way leaves the previous
     figures as they were.
     """
     from .charts.renderer import to_png, to_svg
 
     out = Path(out_dir)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     written = []
-    try:
+    with atomic_directory(out) as tmp:
         for stem, build in workbook_charts(langs):
             if only and not only(stem):
                 continue
@@ -65,12 +62,4 @@ def export_figures(out_dir: str | Path = "build/figures", formats=("png", "svg")
             if "svg" in formats:
                 (tmp / f"{stem}.svg").write_text(to_svg(spec), encoding="utf-8")
             written += [out / f"{stem}.{f}" for f in formats]
-        old = out.with_name(f".{out.name}-old")
-        if out.exists():
-            os.replace(out, old)
-        os.replace(tmp, out)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return written

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 __all__ = ["Problem", "DataValidationError"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     file: str
     line: int
@@ -17,12 +17,16 @@ class Problem:
         where = f"{self.file}:{self.line}:"
         return f"{where} {self.column}: {self.message}" if self.column else f"{where} {self.message}"
 
+    def sort_key(self) -> tuple:
+        """File, line, then whole-row problems before column problems."""
+        return (self.file, self.line, self.column or "", self.message)
+
 
 class DataValidationError(ValueError):
     """The data break the contract. ``.problems`` lists every problem found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=Problem.sort_key)
         n = len(self.problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
         super().__init__(f"{n} problem{'s' if n != 1 else ''} in the data:\n{lines}")

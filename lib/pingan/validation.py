@@ -23,9 +23,11 @@ from .sources import SourceTexts, squash_ws
 
 __all__ = ["CheckedTable", "check_package"]
 
-_INTEGER = re.compile(r"-?\d+")
-_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ASCII digits only (\d would take full-width １２), plain decimals only (no 1e3): what
+# the curators write, so that nothing is read as something it was not written as.
+_INTEGER = re.compile(r"-?[0-9]+")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 LEVEL_ORDER = ["province", "prefecture", "county", "township", "village"]
 DECREASE = re.compile(r"降|减|下滑|缩小")
 INCREASE = re.compile(r"升|增|提高|提升|上涨|扩大")
@@ -51,7 +53,7 @@ def _convert(f: Field, raw: str):
         return int(raw)
     if f.type == "number":
         if not _NUMBER.fullmatch(raw):
-            raise ValueError(f"{raw!r} is not a number")
+            raise ValueError(f"{raw!r} is not a number (write plain decimals: digits 0-9, '-' and '.')")
         return float(raw)
     if f.type == "date":
         try:

@@ -47,7 +47,10 @@ def statistics_frame(lang: str, article_id: str | list[str] | None = None, measu
         city=city_expr("place_code", lang),
         article=pl.col("article_id").replace_strict({a: article_label(a, lang) for a in arts["article_id"]}),
         label=pl.format("{} · {} ({})", pl.col("indicator_label"), pl.col("place"), pl.col("period")),
-    )
+    ).with_columns(  # two figures of one indicator, place and period (two camera classes) stay apart
+        label=pl.when(pl.col("label").is_duplicated())
+        .then(pl.format("{} · {}", pl.col("label"), pl.col("as_written")))
+        .otherwise(pl.col("label")))
 
 
 def tooltips(lang: str) -> list[alt.Tooltip]:

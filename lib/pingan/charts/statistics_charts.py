@@ -68,7 +68,7 @@ def counts_chart(article_id: str | list[str] | None = None, lang: str = "en") ->
         extra = (f"Zero values cannot be drawn on a log scale: {names} = 0" if lang == "en"
                  else f"对数刻度无法显示零值:{names} = 0")
     df = df.filter(pl.col("value") > 0)
-    chart = _bars(df, alt.X("value:Q", scale=alt.Scale(type="log"), title=label("count", lang)), lang)
+    chart = _bars(df, alt.X("value:Q", scale=alt.Scale(type="log"), stack=None, title=label("count", lang)), lang)
     return titled(chart, _title("counts", lang, article_id), source_caption(_cited(df, article_id), lang, extra))
 
 
@@ -113,7 +113,7 @@ def per_capita_chart(lang: str = "en") -> alt.Chart:
         indicator_label=pl.col("name_en" if lang == "en" else "name_zh"),
         place=pl.col("place_code"), article_title=pl.col("article_id"))
     chart = alt.Chart(df).mark_bar().encode(
-        x=alt.X("per_10k:Q", scale=alt.Scale(type="log"), title=label("per10k", lang)),
+        x=alt.X("per_10k:Q", scale=alt.Scale(type="log"), stack=None, title=label("per10k", lang)),
         y=alt.Y("label:N", sort="-x", title=None),
         color=alt.Color("city:N", scale=city_scale(lang), title=label("city", lang)),
         tooltip=[*tooltips(lang), alt.Tooltip("population:Q", format=","),

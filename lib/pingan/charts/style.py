@@ -65,7 +65,7 @@ def _theme() -> dict:
             "view": {"continuousWidth": 420, "continuousHeight": 260, "stroke": None},
             "title": {"anchor": "start", "fontSize": 14, "subtitleFontSize": 10,
                       "subtitleColor": "#555", "offset": 8},
-            "axis": {"labelFontSize": 11, "titleFontSize": 11, "labelLimit": 320},
+            "axis": {"labelFontSize": 11, "titleFontSize": 11, "labelLimit": 420},
             "legend": {"labelFontSize": 11, "titleFontSize": 11},
             "bar": {"cornerRadiusEnd": 2},
         }

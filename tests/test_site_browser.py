@@ -1,0 +1,246 @@
+"""The static site in a real browser: headless Chromium (Debian's /usr/bin/chromium) via playwright.
+
+The site is built once for this module into a temporary folder and served on a free
+127.0.0.1 port. (Module scope, not session: the browser's playwright must stop before another
+module in the same worker starts its own.) Every page must load without console errors, every chart must draw marks
+and show a tooltip on hover, every link on the index must answer 200, and no request may leave
+localhost. Without Chromium these tests skip, except under CI=true, where they fail. A failing
+test saves a screenshot and prints its path.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import pingan
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+PAGES = ["index.html", *(f"notebooks/{nb.stem}.html" for nb in NOTEBOOKS)]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# a drawn mark: vega's SVG renderer puts each data mark's items in <g class="mark-… role-mark">
+MARK_ITEMS = "svg g.role-mark > *"
+HOVERABLE = ", ".join(f"svg g.role-mark.mark-{m} > path" for m in ("rect", "symbol", "arc", "shape"))
+TOOLTIP = "#vg-tooltip-element.visible"
+CHARTS_SETTLED = ("() => [...document.querySelectorAll('.pingan-vega-output')].every("
+                  "o => o.classList.contains('pingan-vega-rendered') || o.classList.contains('pingan-vega-failed'))")
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require_chromium() -> None:
+    if not CHROMIUM.exists():
+        msg = f"browser tests need Chromium at {CHROMIUM} (Debian: apt-get install chromium)"
+        if _in_ci():
+            pytest.fail(msg + " — under CI=true a missing browser is a failure")
+        pytest.skip(msg)
+
+
+def _title(spec: dict) -> str:
+    t = spec.get("title", "")
+    return t.get("text", "") if isinstance(t, dict) else str(t)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *_args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    require_chromium()
+    return pingan.build_site(tmp_path_factory.mktemp("browser-site") / "site")
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@dataclass
+class Watched:
+    """A page with everything it reported: console errors, uncaught errors, failed or
+    non-local requests."""
+    page: object
+    errors: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def goto(self, url: str) -> None:
+        response = self.page.goto(url, wait_until="load")
+        assert response is not None and response.status == 200, f"{url}: HTTP {response and response.status}"
+        self.page.wait_for_function(CHARTS_SETTLED, timeout=30_000)
+
+    def assert_clean(self) -> None:
+        assert not self.errors, f"console errors: {self.errors}"
+        assert not self.failed, f"failed requests: {self.failed}"
+        assert not self.external, f"requests leaving localhost: {self.external}"
+
+
+@pytest.fixture
+def watched(browser, request, screenshots):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    w = Watched(page)
+    page.on("console", lambda m: w.errors.append(f"{m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: w.errors.append(f"uncaught: {e}"))
+    page.on("requestfailed", lambda r: w.failed.append(f"{r.url}: {r.failure}")
+            if urlsplit(r.url).hostname in LOCAL_HOSTS else None)
+    page.on("response", lambda r: w.failed.append(f"{r.url}: HTTP {r.status}") if r.status >= 400 else None)
+
+    def route(r):
+        if urlsplit(r.request.url).hostname in LOCAL_HOSTS:
+            r.continue_()
+        else:
+            w.external.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    try:
+        yield w
+    finally:
+        context.close()
+
+
+@contextlib.contextmanager
+def screenshot_on_failure(w: Watched, screenshots: Path, name: str):
+    try:
+        yield
+    except BaseException:
+        path = screenshots / (name.replace("/", "_").replace(".html", "") + ".png")
+        try:
+            w.page.screenshot(path=str(path), full_page=True)
+            print(f"screenshot of the failing page: {path}")
+        except Exception as e:  # the page may be gone; the original failure matters
+            print(f"no screenshot ({e})")
+        raise
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_without_console_errors(watched, base_url, screenshots, page):
+    with screenshot_on_failure(watched, screenshots, f"load-{page}"):
+        watched.goto(base_url + page)
+        assert watched.page.title()
+        watched.assert_clean()
+
+
+def _hover_shows_tooltip(w: Watched, chart) -> bool:
+    """Move the mouse over a chart's marks, biggest first, at a few points each (a label may
+    cover a mark's centre) until vega-tooltip shows."""
+    page = w.page
+    marks = chart.query_selector_all(HOVERABLE)
+    sized = []
+    for m in marks[:200]:
+        box = m.bounding_box()
+        if box and box["width"] >= 2 and box["height"] >= 2:
+            sized.append((box["width"] * box["height"], m))
+    sized.sort(key=lambda x: -x[0])
+    for _, mark in sized[:4]:
+        mark.scroll_into_view_if_needed()
+        box = mark.bounding_box()
+        for fx, fy in ((0.5, 0.5), (0.2, 0.2), (0.8, 0.8)):
+            page.mouse.move(0, 0)
+            page.mouse.move(box["x"] + fx * box["width"], box["y"] + fy * box["height"], steps=2)
+            try:
+                page.wait_for_selector(TOOLTIP, state="visible", timeout=2_000)
+            except Exception:
+                continue
+            text = page.inner_text("#vg-tooltip-element").strip()
+            page.mouse.move(0, 0)
+            if text:
+                return True
+    return False
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
+def test_every_chart_draws_marks_and_shows_a_tooltip(watched, base_url, screenshots, nb):
+    page = f"notebooks/{nb.stem}.html"
+    with screenshot_on_failure(watched, screenshots, f"charts-{page}"):
+        watched.goto(base_url + page)
+        charts = watched.page.query_selector_all(".pingan-vega-output")
+        assert charts, f"{page} has no chart"
+        # the spec each chart was drawn from, as the page carries it
+        specs = [json.loads(c.eval_on_selector("script.pingan-vega-spec", "s => s.textContent")) for c in charts]
+        for i, (chart, spec) in enumerate(zip(charts, specs)):
+            name = f"chart {i} ({_title(spec)})"
+            assert "pingan-vega-rendered" in (chart.get_attribute("class") or ""), \
+                f"{name}: {chart.inner_text()[:300]}"
+            assert chart.query_selector(".vega-embed svg"), f"{name} has no SVG"
+            assert len(chart.query_selector_all(MARK_ITEMS)) > 0, f"{name} drew no marks"
+            widths = chart.eval_on_selector_all(
+                "svg g.role-mark.mark-rect > path", "ps => ps.map(p => p.getBoundingClientRect().width)")
+            assert not widths or max(widths) > 0, f"{name}: every bar is 0 px wide"
+            assert _hover_shows_tooltip(watched, chart), f"{name}: no tooltip on hover"
+        watched.assert_clean()
+
+
+
+def test_every_link_on_the_index_resolves(watched, base_url, screenshots):
+    with screenshot_on_failure(watched, screenshots, "index-links"):
+        watched.goto(base_url + "index.html")
+        hrefs = watched.page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)")
+        expected = len(NOTEBOOKS) + 2 * len(pingan.load_all()) + 1  # pages, CSV + Parquet, datapackage.json
+        assert len(set(hrefs)) >= expected
+        for href in sorted(set(hrefs)):
+            assert urlsplit(href).hostname in LOCAL_HOSTS, f"index links off-site: {href}"
+            response = watched.page.request.get(href)
+            assert response.status == 200, f"{href}: HTTP {response.status}"
+            assert response.body(), f"{href}: empty"
+        watched.assert_clean()
+
+
+def test_no_request_leaves_localhost(watched, base_url, screenshots):
+    """Every page, charts drawn and one tooltip shown on each, without a single request
+    to anywhere but the local server."""
+    requests = []
+    watched.page.on("request", lambda r: requests.append(r.url))
+    with screenshot_on_failure(watched, screenshots, "no-network"):
+        for page in PAGES:
+            watched.goto(base_url + page)
+            chart = watched.page.query_selector(".pingan-vega-output")
+            if chart:
+                _hover_shows_tooltip(watched, chart)
+        assert requests, "no request was seen at all: the routing is not watching"
+        assert all(urlsplit(u).hostname in LOCAL_HOSTS or u.startswith("data:") for u in requests), \
+            [u for u in requests if urlsplit(u).hostname not in LOCAL_HOSTS]
+        watched.assert_clean()
