@@ -58,6 +58,9 @@ def main(argv: list[str]) -> int:
         return 0
     ensure_environment()
     py = str(BIN / "python")
+    # the package is installed editable, so uv's bytecode compilation does not reach it; with
+    # PYTHONDONTWRITEBYTECODE set (as on this project's machines) every process would recompile it
+    subprocess.run([py, "-m", "compileall", "-q", str(ROOT / "lib")], cwd=ROOT, check=False)
     env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1")
     if command == "lab":
         args = [str(BIN / "jupyter"), "lab", "--notebook-dir", str(ROOT), str(ROOT / "notebooks" / "00_overview.ipynb"), *rest]

@@ -26,7 +26,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "lib"))  # run from a checkout even without an installed pingan
 
 import pingan  # noqa: E402
 from pingan.paths import default_data_dir, default_sources_dir  # noqa: E402

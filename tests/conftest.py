@@ -2,14 +2,44 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import pingan
 from pingan.paths import default_data_dir, default_sources_dir
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def require_chromium() -> Path:
+    """Debian's Chromium; skip without it, but fail under CI=true (.ci/run installs it)."""
+    if not CHROMIUM.exists():
+        msg = f"browser tests need Chromium at {CHROMIUM} (Debian: apt-get install chromium)"
+        if IN_CI:
+            pytest.fail(msg + " — under CI=true a missing browser is a failure")
+        pytest.skip(msg)
+    return CHROMIUM
+
+
+def assert_reported(pkg, sources_dir, pattern, load=True) -> None:
+    """A problem matching ``pattern`` is reported by validate(), by load_all() (as
+    DataValidationError) and by `pingan validate` (exit 1)."""
+    problems = [str(p) for p in pingan.validate(pkg, sources_dir, require_sources=True)]
+    assert any(re.search(pattern, p) for p in problems), problems
+    if load:
+        with pytest.raises(pingan.DataValidationError) as e:
+            pingan.load_all(pkg, sources_dir)
+        assert re.search(pattern, str(e.value))
+    out = subprocess.run([sys.executable, "-m", "pingan.cli", "validate", str(pkg), "--sources", str(sources_dir)],
+                         capture_output=True, text=True)
+    assert out.returncode == 1
+    assert re.search(pattern, out.stdout), out.stdout
 
 
 @pytest.fixture(scope="session")

@@ -6,13 +6,12 @@ from __future__ import annotations
 import csv
 import json
 import re
-import subprocess
-import sys
 
 import polars as pl
 import pytest
 
 import pingan
+from conftest import assert_reported
 from pingan import DataValidationError
 
 
@@ -38,20 +37,6 @@ def _problems(pkg, sources_dir) -> list[str]:
     return [str(p) for p in pingan.validate(pkg, sources_dir, require_sources=True)]
 
 
-def _assert_reported(pkg, sources_dir, pattern, load=True) -> None:
-    """Reported by validate(), by load_all() (as DataValidationError) and by `pingan validate`."""
-    problems = _problems(pkg, sources_dir)
-    assert any(re.search(pattern, p) for p in problems), problems
-    if load:
-        with pytest.raises(DataValidationError) as e:
-            pingan.load_all(pkg, sources_dir)
-        assert re.search(pattern, str(e.value))
-    out = subprocess.run([sys.executable, "-m", "pingan.cli", "validate", str(pkg), "--sources", str(sources_dir)],
-                         capture_output=True, text=True)
-    assert out.returncode == 1
-    assert re.search(pattern, out.stdout), out.stdout
-
-
 # --- ragged rows -----------------------------------------------------------------------
 
 def test_row_with_too_many_fields(package_copy, sources_dir):
@@ -59,7 +44,7 @@ def test_row_with_too_many_fields(package_copy, sources_dir):
     rows = _read(p)
     rows[4].append("an extra field")
     _write(p, rows)
-    _assert_reported(package_copy, sources_dir, r"glossary\.csv:5: row has 5 fields; the header has 4")
+    assert_reported(package_copy, sources_dir, r"glossary\.csv:5: row has 5 fields; the header has 4")
 
 
 def test_row_with_too_few_fields(package_copy, sources_dir):
@@ -67,7 +52,7 @@ def test_row_with_too_few_fields(package_copy, sources_dir):
     rows = _read(p)
     rows[6].pop()
     _write(p, rows)
-    _assert_reported(package_copy, sources_dir, r"glossary\.csv:7: row has 3 fields; the header has 4", load=False)
+    assert_reported(package_copy, sources_dir, r"glossary\.csv:7: row has 3 fields; the header has 4", load=False)
     assert "glossary.csv:7: definition_en: required value is empty" in "\n".join(_problems(package_copy, sources_dir))
 
 
@@ -152,7 +137,7 @@ def test_number_like_text_is_rejected_not_coerced(package_copy, sources_dir, tab
     rows = _read(p)
     rows[1][rows[0].index(column)] = value
     _write(p, rows)
-    _assert_reported(package_copy, sources_dir, rf"{table}\.csv:2: {column}: {re.escape(repr(value))}")
+    assert_reported(package_copy, sources_dir, rf"{table}\.csv:2: {column}: {re.escape(repr(value))}")
 
 
 # --- blank lines ------------------------------------------------------------------------
@@ -164,7 +149,7 @@ def test_blank_line_in_the_middle_is_reported(package_copy, sources_dir):
     later[rows[0].index("pinyin")] = ""
     _write(p, rows[:10] + [[]] + rows[10:])  # an empty line after line 10
     assert p.read_text(encoding="utf-8").splitlines()[10] == ""
-    _assert_reported(package_copy, sources_dir, r"glossary\.csv:11: blank line inside the table")
+    assert_reported(package_copy, sources_dir, r"glossary\.csv:11: blank line inside the table")
     # rows after it keep their physical line numbers
     line = _physical_line(p, later[0] + ",")
     assert line == 16

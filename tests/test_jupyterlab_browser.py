@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import CHROMIUM, require_chromium
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +35,6 @@ NOTEBOOK = "notebooks/00_overview.ipynb"
 VEGALITE = "application/vnd.vegalite.v5+json"
 # JupyterLab's own Vega-Lite v5 renderer (@jupyterlab/vega5-extension) marks its outputs so
 VEGA_OUTPUT = ".jp-OutputArea-output.jp-RenderedVegaLite"
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 JUPYTER = ROOT / ".venv" / ("Scripts" if os.name == "nt" else "bin") / "jupyter"
@@ -49,18 +49,6 @@ LAB_SETTINGS = {
     "@jupyterlab/apputils-extension:notification": {"checkForUpdates": False, "fetchNews": "false"},
 }
 RUN_TIMEOUT = 90_000  # ms, for Run All Cells to finish
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
-def require_chromium() -> None:
-    if not CHROMIUM.exists():
-        msg = f"browser tests need Chromium at {CHROMIUM} (Debian: apt-get install chromium)"
-        if _in_ci():
-            pytest.fail(msg + " — under CI=true a missing browser is a failure")
-        pytest.skip(msg)
 
 
 def _free_port() -> int:

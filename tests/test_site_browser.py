@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import os
 import threading
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -22,13 +21,13 @@ from urllib.parse import urlsplit
 import pytest
 
 import pingan
+from conftest import CHROMIUM, require_chromium
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 PAGES = ["index.html", *(f"notebooks/{nb.stem}.html" for nb in NOTEBOOKS)]
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
@@ -38,18 +37,6 @@ HOVERABLE = ", ".join(f"svg g.role-mark.mark-{m} > path" for m in ("rect", "symb
 TOOLTIP = "#vg-tooltip-element.visible"
 CHARTS_SETTLED = ("() => [...document.querySelectorAll('.pingan-vega-output')].every("
                   "o => o.classList.contains('pingan-vega-rendered') || o.classList.contains('pingan-vega-failed'))")
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
-def require_chromium() -> None:
-    if not CHROMIUM.exists():
-        msg = f"browser tests need Chromium at {CHROMIUM} (Debian: apt-get install chromium)"
-        if _in_ci():
-            pytest.fail(msg + " — under CI=true a missing browser is a failure")
-        pytest.skip(msg)
 
 
 def _title(spec: dict) -> str:
