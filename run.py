@@ -64,6 +64,8 @@ def main(argv: list[str]) -> int:
     env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1")
     if command == "lab":
         args = [str(BIN / "jupyter"), "lab", "--notebook-dir", str(ROOT), str(ROOT / "notebooks" / "00_overview.ipynb"), *rest]
+        if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in rest:
+            args.append("--allow-root")  # JupyterLab refuses root otherwise (containers, CI machines)
     elif command == "test":
         # two workers; --dist loadfile keeps each notebook's cells on one kernel
         args = [py, "-m", "pytest", "-n", "2", "--dist", "loadfile", *rest]
