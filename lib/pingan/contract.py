@@ -37,9 +37,6 @@ class Resource:
     def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
 
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
-
 
 def _field(d: dict) -> Field:
     c = d.get("constraints", {})

@@ -6,7 +6,7 @@ import polars as pl
 
 from ..loading import load_all
 from ..percapita import per_capita_figures
-from .common import city_expr, source_caption, statistics_frame, titled, tooltips
+from .common import source_caption, statistics_frame, titled, tooltips
 from .style import city_scale, label
 
 __all__ = ["changes_chart", "counts_chart", "rates_chart", "honours_chart",
@@ -107,11 +107,9 @@ def shared_indicators_chart(lang: str = "en", min_articles: int = 2) -> alt.Char
 
 def per_capita_chart(lang: str = "en") -> alt.Chart:
     """City-level counts per 10,000 residents of the 2020 census."""
-    df = per_capita_figures(load_all()).with_columns(
-        city=city_expr("place_code", lang),
-        label=pl.format("{} ({})", pl.col("name_en" if lang == "en" else "name_zh"), pl.col("period")),
-        indicator_label=pl.col("name_en" if lang == "en" else "name_zh"),
-        place=pl.col("place_code"), article_title=pl.col("article_id"))
+    per_capita = per_capita_figures(load_all()).select("stat_id", "population", "per_10k")
+    df = (statistics_frame(lang).join(per_capita, on="stat_id", how="inner")
+          .sort(["per_10k", "stat_id"], descending=[True, False]))
     chart = alt.Chart(df).mark_bar().encode(
         x=alt.X("per_10k:Q", scale=alt.Scale(type="log"), stack=None, title=label("per10k", lang)),
         y=alt.Y("label:N", sort="-x", title=None),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import altair as alt
 
-__all__ = ["CITY_COLORS", "CITY_NAMES", "FONT", "city_of", "label", "check_lang", "enable_theme"]
+__all__ = ["CITY_COLORS", "CITY_NAMES", "FONT", "label", "check_lang", "enable_theme"]
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
 
@@ -46,11 +46,6 @@ def check_lang(lang: str) -> str:
 def label(key: str, lang: str) -> str:
     check_lang(lang)
     return LABELS[key][0 if lang == "en" else 1]
-
-
-def city_of(place_code: str) -> str:
-    """The prefecture-level city a place belongs to (its code's first four digits + 00)."""
-    return place_code[:4] + "00"
 
 
 def city_scale(lang: str) -> alt.Scale:
