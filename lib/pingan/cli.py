@@ -1,4 +1,4 @@
-"""The ``pingan`` command line: validate, extract, coverage, dictionary, site."""
+"""The ``pingan`` command line: validate, extract, coverage, dictionary, site, terms."""
 from __future__ import annotations
 
 import argparse
@@ -91,6 +91,30 @@ def _site(args) -> int:
     return 0
 
 
+def _terms(args) -> int:
+    from .problems import DataValidationError
+    from .texts import SourcesNotFoundError
+    try:
+        if args.refresh:
+            from .term_counts import refresh_term_counts
+            path, n = refresh_term_counts(args.data_dir, args.sources)
+            print(f"wrote {n} counts to {path}")
+            return 0
+        from .loading import load_all
+        from .term_frequencies import term_frequencies
+        freq = term_frequencies(tables=load_all(args.data_dir, args.sources))
+    except (DataValidationError, SourcesNotFoundError) as e:
+        print(f"pingan terms: {e}", file=sys.stderr)
+        return 1
+    import polars as pl
+    wide = freq.pivot("article_id", index="term", values="per_1000_chars", maintain_order=True)
+    with pl.Config(tbl_rows=-1, tbl_cols=-1, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True,
+                   float_precision=2, tbl_width_chars=200):
+        print("Occurrences per 1,000 characters (data/term_counts.csv; `pingan terms --refresh` recounts it)")
+        print(wide)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pingan", description="Ping An Zhejiang workbook tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -125,6 +149,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", action="append", choices=["csv", "parquet"], help="repeatable; default both")
     p.add_argument("--data-dir", type=Path)
     p.set_defaults(run=_export)
+    p = sub.add_parser("terms", help="key governance terms per 1,000 characters of each article; "
+                       "--refresh recounts data/term_counts.csv from the article texts")
+    p.add_argument("--refresh", action="store_true", help="rewrite data/term_counts.csv from the source articles")
+    p.add_argument("--data-dir", type=Path)
+    p.add_argument("--sources", type=Path, help="folder with the source articles (default: $PINGAN_SOURCES or ../shared/sources)")
+    p.set_defaults(run=_terms)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
