@@ -17,8 +17,15 @@ from .numbers import Number, NumberParseError, parse_number
 from .problems import DataValidationError, Problem
 from .spotter import SpottedNumber, extract_numbers
 
-from .percapita import per_capita_figures
+from .percapita import PER_RESIDENT_INDICATORS, per_capita_figures
 from .site import build_site
+
+# the library of analysis helpers (issue 12): all take tables=None and load them only when omitted
+from .comparison import honours, outcome_streaks, shared_indicator_summary, shared_indicators
+from .kwic import kwic
+from .outcome_claims import outcome_claims
+from .term_frequencies import term_frequencies
+from .texts import SourcesNotFoundError
 
 __version__ = "0.1.0"
 
@@ -39,4 +46,6 @@ __all__ = [
     "parse_number", "Number", "NumberParseError", "extract_numbers", "SpottedNumber",
     "audit_coverage", "CoverageReport", "CoverageItem", "data_dictionary_markdown", "export_tables",
     "data_quality_findings", "per_capita_figures", "export_figures", *_CHART_NAMES,
+    "PER_RESIDENT_INDICATORS", "kwic", "term_frequencies", "outcome_claims", "shared_indicators",
+    "shared_indicator_summary", "honours", "outcome_streaks", "SourcesNotFoundError",
 ]
