@@ -100,6 +100,8 @@ def test_stored_counts_equal_a_fresh_recount(data_dir, sources_dir):
 
 
 def test_term_frequencies_run_without_the_texts(monkeypatch, tmp_path, data_dir):
+    """A reader without the texts (and not under CI, where missing texts are an error) still gets the curated terms."""
+    monkeypatch.delenv("CI", raising=False)
     monkeypatch.setenv("PINGAN_SOURCES", str(tmp_path / "absent"))
     tables = pingan.load_all(data_dir)
     freq = pingan.term_frequencies(tables=tables)
