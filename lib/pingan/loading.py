@@ -13,7 +13,7 @@ from .validation import check_package
 __all__ = ["load", "load_all", "validate", "TABLES"]
 
 TABLES = ("articles", "places", "indicators", "statistics", "exclusions", "practices",
-          "glossary", "timeline", "population")
+          "practice_links", "glossary", "timeline", "population")
 _cache: dict[tuple, dict[str, pl.DataFrame]] = {}
 
 

@@ -241,6 +241,21 @@ def _check_places(t: CheckedTable, problems: list[Problem]):
                 where("level", f"{level!r} is not below its parent's level {level_of[parent]!r}")
 
 
+def _check_links(t: CheckedTable, practices: CheckedTable, problems: list[Problem]):
+    """A link joins two different practices of the link's own article."""
+    article_of = dict(practices.frame.select("practice_id", "article_id").iter_rows())
+    for i, r in enumerate(t.frame.select("article_id", "from_practice", "to_practice").iter_rows(named=True)):
+        aid = r["article_id"]
+        for col in ("from_practice", "to_practice"):
+            pid = r[col]
+            other = article_of.get(pid)
+            if aid and other and other != aid:
+                problems.append(Problem(t.file, t.lines[i], col, f"{pid!r} belongs to article {other!r} in "
+                                        f"{practices.file}, not to {aid!r}: a link joins practices of one article"))
+        if r["from_practice"] and r["from_practice"] == r["to_practice"]:
+            problems.append(Problem(t.file, t.lines[i], "to_practice", f"{r['to_practice']!r} links to itself"))
+
+
 def _check_dates(t: CheckedTable, date_col: str, problems: list[Problem]):
     lengths = {"year": 4, "month": 7, "day": 10}
     for i, (d, p) in enumerate(t.frame.select(date_col, "date_precision").iter_rows()):
@@ -275,6 +290,8 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
         _check_dates(ready["timeline"], "date", problems)
     if "statistics" in ready:
         _check_statistic_values(ready["statistics"], problems)
+    if "practice_links" in ready and "practices" in ready:
+        _check_links(ready["practice_links"], ready["practices"], problems)
     if "articles" in ready:
         sources = SourceTexts(ready["articles"].frame, sources_dir)
         if sources.available:
