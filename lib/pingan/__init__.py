@@ -13,6 +13,7 @@ from .export import export_tables
 from .figures import export_figures
 from .findings import data_quality_findings
 from .loading import TABLES, load, load_all, validate
+from .model import model_links, model_practices, template_matrix
 from .numbers import Number, NumberParseError, parse_number
 from .problems import DataValidationError, Problem
 from .spotter import SpottedNumber, extract_numbers
@@ -38,5 +39,6 @@ __all__ = [
     "TABLES", "load", "load_all", "validate", "DataValidationError", "Problem",
     "parse_number", "Number", "NumberParseError", "extract_numbers", "SpottedNumber",
     "audit_coverage", "CoverageReport", "CoverageItem", "data_dictionary_markdown", "export_tables",
-    "data_quality_findings", "per_capita_figures", "export_figures", *_CHART_NAMES,
+    "data_quality_findings", "per_capita_figures", "export_figures",
+    "model_practices", "model_links", "template_matrix", *_CHART_NAMES,
 ]

@@ -223,11 +223,17 @@ def _check_statistic_values(t: CheckedTable, problems: list[Problem]):
 def _check_places(t: CheckedTable, problems: list[Problem]):
     df = t.frame
     level_of = dict(zip(df["place_code"].to_list(), df["level"].cast(pl.String).to_list()))
+    province_of = dict(zip(df["place_code"].to_list(), df["province_code"].to_list()))
     for i, r in enumerate(df.iter_rows(named=True)):
         code, parent, level, scheme = r["place_code"], r["parent_code"], r["level"], r["code_scheme"]
         if code is None:
             continue
         where = lambda col, msg, i=i: problems.append(Problem(t.file, t.lines[i], col, msg))
+        province = r["province_code"]
+        if province and level == "province" and province != code:
+            where("province_code", f"{province!r} but a province is its own province ({code!r})")
+        if province and province_of.get(parent) and province != province_of[parent]:
+            where("province_code", f"{province!r} but its parent {parent!r} is in province {province_of[parent]!r}")
         if scheme == "gb2260" and not re.fullmatch(r"\d{6}", code):
             where("place_code", f"{code!r} is not a six-digit GB/T 2260 code but code_scheme is gb2260")
         if scheme == "workbook" and parent and not code.startswith(parent + "-"):
