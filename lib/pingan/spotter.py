@@ -94,6 +94,8 @@ def _is_quantity(m: re.Match) -> bool:
     text, start = m.string, m.start()
     if _ARABIC_START.match(low):
         return True
+    if m.group("per"):
+        return True  # 十分之一 is a tenth, whatever 十分 (very) means elsewhere
     if text.startswith(LEXICALISED, start):
         return False
     if low[0] == "一" and not prefix and text[start - 1:start] in _ONE_IN_WORD_AFTER and start:
