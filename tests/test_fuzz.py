@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import pingan
 from pingan import NumberParseError, parse_number
-from pingan.numbers import NUMBER_PATTERN, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
+from pingan.numbers import CHENG_WORDS, NUMBER_PATTERN, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
 from pingan.spotter import _MEASURE, _PATTERN, MEASURE_WORDS
 
 # PINGAN_FUZZ_EXAMPLES=5000 fuzzes harder; the default keeps this file to a few seconds
@@ -30,7 +30,7 @@ FUZZ = settings(max_examples=int(os.environ.get("PINGAN_FUZZ_EXAMPLES", "150")),
 # attaches to one; filler is drawn from CJK characters outside this set.
 _NUMBER_WORDS = [*PREFIX_QUALIFIERS, *SUFFIX_QUALIFIERS, "个百分点", "百分点", "上", "至", "到", "第", "负",
                  "零下", "半", "点", "分之", "成", "平方立方千公毫厘微纳分米克升斤英海里顷", "统唯同",
-                 "廿卅卌兩萬億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", *MEASURE_WORDS]
+                 "廿卅卌兩萬億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", CHENG_WORDS, *MEASURE_WORDS]
 _RESERVED = set("零〇一二两三四五六七八九十百千万亿") | {c for w in _NUMBER_WORDS for c in w}
 FILLER = [c for c in "的是在了和这为我们发展建设平安社会治理工作群众全面推进浙江金华市区镇村全力打造"
                      "基层党组织服务中心调解纠纷矛盾化解综合网格管理志愿者队伍安全感满意度提升显著"

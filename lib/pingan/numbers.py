@@ -71,7 +71,8 @@ _RANGE_SEP = r"[-–—~～至到]"
 _SUFFIX_UNIT = r"(?:个百分点|百分点|%|％|‰|‱)"
 _SUFFIX_QUAL = "(?:" + "|".join(sorted(SUFFIX_QUALIFIERS, key=len, reverse=True)) + ")"
 # 三成 (30%), 三成五 (35%); not the 成 of 成果, 成效, 成为 … (这一成果 is not 10%)
-_CHENG = r"成(?:[一二三四五六七八九](?![十百千万亿成]))?(?![果效绩为功立员本熟长就型片风都品交规败体本])"
+CHENG_WORDS = "果效绩为功立员本熟长就型片风都品交规败体群"  # 成果, 成效, 成绩, 成为 …
+_CHENG = rf"成(?:[一二三四五六七八九](?![十百千万亿成]))?(?![{CHENG_WORDS}])"
 
 # One number expression: optional prefix qualifier, ordinal 第, sign, a share (百分之,
 # 三分之), a core (or a range of two cores), an optional 余/多, 成, an optional
