@@ -325,7 +325,7 @@ def parse_number(text: str) -> Number:
         high, mag_high = located("high")
         if mag_high and not mag:
             # 1-2万: the magnitude written once applies to both ends
-            low = low * MAGNITUDES[mag_high]
+            low = low * math.prod(MAGNITUDES[c] for c in mag_high)
             mag = mag_high
     if high < low:
         raise NumberParseError(f"range runs backwards: {text!r}", span(m.start("low"), m.end("high")))
