@@ -106,7 +106,7 @@ def _is_quantity(m: re.Match) -> bool:
         return (measure in _CHINESE_MEASURES or _is_unit(measure)) and text[start - 1:start] not in _HALF_PERIOD_BEFORE
     if low in _BARE and not prefix:
         return False  # 万人发案数, 千里眼: a word, not a quantity
-    if prefix or any(m.group(g) for g in ("pct", "approx", "per", "cheng", "sign", "ordinal")):
+    if prefix or any(m.group("pct", "approx", "per", "cheng", "sign", "ordinal")):
         return True
     if any(c in low for c in "万亿萬億点點"):
         return True
