@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import pingan
 from pingan import NumberParseError, parse_number
-from pingan.numbers import NUMBER_PATTERN
+from pingan.numbers import CHENG_WORDS, NUMBER_PATTERN, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
 from pingan.spotter import _MEASURE, _PATTERN, MEASURE_WORDS
 
 # PINGAN_FUZZ_EXAMPLES=5000 fuzzes harder; the default keeps this file to a few seconds
@@ -28,11 +28,13 @@ FUZZ = settings(max_examples=int(os.environ.get("PINGAN_FUZZ_EXAMPLES", "150")),
 
 # Every character that can be part of a number expression or a word the spotter
 # attaches to one; filler is drawn from CJK characters outside this set.
-_NUMBER_WORDS = ["近", "约", "将近", "超过", "逾", "不到", "不足", "余", "多", "左右", "以上", "以下",
-                 "个百分点", "百分点", "上", "至", "到", *MEASURE_WORDS]
+_NUMBER_WORDS = [*PREFIX_QUALIFIERS, *SUFFIX_QUALIFIERS, "个百分点", "百分点", "上", "至", "到", "第", "负",
+                 "零下", "半", "点", "分之", "成", "平方立方千公毫厘微纳分米克升斤英海里顷", "统唯同",
+                 "廿卅卌兩萬億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", CHENG_WORDS, *MEASURE_WORDS]
 _RESERVED = set("零〇一二两三四五六七八九十百千万亿") | {c for w in _NUMBER_WORDS for c in w}
 FILLER = [c for c in "的是在了和这为我们发展建设平安社会治理工作群众全面推进浙江金华市区镇村全力打造"
                      "基层党组织服务中心调解纠纷矛盾化解综合网格管理志愿者队伍安全感满意度提升显著"
+                     "和谐美丽幸福春夏秋冬东南西北风雨雪霜红黄蓝绿山河湖海桥街巷园林"
                      "深化改革创新机制体系经验做法成效明显实现目标持续努力重要保障稳定和谐美丽幸福"
           if c not in _RESERVED]
 # no ASCII comma or period (they belong to numbers: 1,200 and 3.5) and no range dashes
@@ -42,8 +44,8 @@ assert len(FILLER) > 40 and not set(FILLER) & _RESERVED
 
 ZH_DIGITS = "零一二三四五六七八九"
 # measure words after which a bare Chinese numeral counts as a quantity
-ZH_MEASURES = ["个", "名", "次", "人", "家", "件", "户", "起", "项", "年", "天", "倍", "成", "人次",
-               "小时", "公里", "平方公里"]
+ZH_MEASURES = ["个", "名", "次", "人", "家", "件", "户", "起", "项", "年", "天", "倍", "人次",
+               "小时", "公里", "平方公里", "块", "米", "斤", "摄氏度", "公斤", "分"]
 AR_MEASURES = ZH_MEASURES + ["元", "台", "辆", "所", "条"]
 
 
@@ -148,6 +150,8 @@ def chinese(draw) -> Expr:
     choices = ZH_MEASURES if not quantity else [""] + ZH_MEASURES
     if core == "一" and not quantity:
         choices = [w for w in choices if w not in ("起", "条")]  # 一起 (together) is a word
+    if core == "十" and not quantity:
+        choices = [w for w in choices if w != "分"]  # 十分 (very) is a word
     measure = "" if (pct or suffix) else draw(st.sampled_from(choices))
     return Expr(prefix + core + after + pct + suffix, measure, value, q, unit or (measure or None))
 
@@ -160,7 +164,63 @@ def year(draw) -> Expr:
     return Expr(text, "年", float(y), "exact", "年")
 
 
-NUMBER = st.one_of(arabic(), arabic(), chinese(), year())
+ZH_DIGIT = "一二三四五六七八九"
+
+
+@st.composite
+def everyday(draw) -> Expr:
+    """The forms a reader meets beyond plain numerals: 一万二, 百分之三十五, 二分之一, 三成五,
+    负十, -3.8%, 零下四摄氏度, 零点五, 第三名, 兩千六."""
+    kind = draw(st.sampled_from(["colloquial", "percent", "permille", "fraction", "cheng", "negative",
+                                 "minus", "below-zero", "decimal", "ordinal", "traditional", "half"]))
+    measure = draw(st.sampled_from(ZH_MEASURES[:12]))
+    if kind == "colloquial":  # 一万二 = 12000, 两千六 = 2600, 一百二 = 120, 十三万五 = 135000
+        unit, step = draw(st.sampled_from([("百", 100), ("千", 1000), ("万", 10_000)]))
+        head = draw(st.integers(1, 99 if unit == "万" else 9))
+        d = draw(st.integers(1, 9))
+        text = to_chinese(head, liang=draw(st.booleans())) + unit + ZH_DIGIT[d - 1]
+        return Expr(text, measure, float(head * step + d * step // 10), "exact", measure)
+    if kind in ("percent", "permille"):
+        n = draw(st.integers(1, 100))
+        per = "百分之" if kind == "percent" else "千分之"
+        frac = draw(st.sampled_from(["", "点五", "点二五"]))
+        value = n + {"": 0, "点五": 0.5, "点二五": 0.25}[frac]
+        return Expr(per + to_chinese(n) + frac, "", value, "exact", kind)
+    if kind == "fraction":
+        den, num = draw(st.integers(2, 10)), draw(st.integers(1, 9))
+        return Expr(to_chinese(den) + "分之" + to_chinese(num), "", round(num / den, 6), "exact", "fraction")
+    if kind == "cheng":
+        a, b = draw(st.integers(1, 9)), draw(st.integers(0, 9))
+        text = ZH_DIGIT[a - 1] + "成" + (ZH_DIGIT[b - 1] if b else "")
+        return Expr(text, "", a * 10.0 + b, "exact", "percent")
+    if kind == "negative":
+        n = draw(st.integers(1, 9999))
+        return Expr("负" + to_chinese(n), measure, -float(n), "exact", measure)
+    if kind == "minus":
+        n, frac = draw(st.integers(0, 999)), draw(st.integers(1, 9))
+        pct, unit = draw(st.sampled_from([("%", "percent"), ("", None), ("个百分点", "percentage-points")]))
+        return Expr(f"-{n}.{frac}{pct}", "", -float(f"{n}.{frac}"), "exact", unit)
+    if kind == "below-zero":
+        n = draw(st.integers(1, 40))
+        return Expr("零下" + to_chinese(n), "摄氏度", -float(n), "exact", "摄氏度")
+    if kind == "decimal":
+        whole = draw(st.integers(0, 9999))
+        digits = draw(st.lists(st.integers(0, 9), min_size=1, max_size=3))
+        text = ("零" if whole == 0 else to_chinese(whole)) + "点" + "".join("零一二三四五六七八九"[d] for d in digits)
+        return Expr(text, measure, float(f"{whole}.{''.join(map(str, digits))}"), "exact", measure)
+    if kind == "ordinal":
+        n = draw(st.integers(2, 99))
+        return Expr("第" + to_chinese(n), measure, float(n), "exact", measure)
+    if kind == "traditional":
+        n = draw(st.integers(1, 99_999))
+        text = to_chinese(n, liang=True).translate(str.maketrans("两万", "兩萬"))
+        m = measure if n < 10_000 else draw(st.sampled_from(["", measure]))
+        return Expr(text, m, float(n), "exact", m or None)
+    m = draw(st.sampled_from(["斤", "天", "小时", "公里"]))
+    return Expr("半", m, 0.5, "exact", m)
+
+
+NUMBER = st.one_of(arabic(), arabic(), chinese(), year(), everyday())
 SEPARATOR = st.lists(st.sampled_from(FILLER + PUNCT), min_size=1, max_size=8).map("".join)
 
 
@@ -210,13 +270,16 @@ def test_spotter_agrees_with_parse_number(doc):
         assert (n.value, n.qualifier, n.magnitude) == (x.value, x.qualifier, x.magnitude)
 
 
+SHARE_UNITS = ("percent", "permille", "fraction", "percentage-points")
+
+
 @FUZZ
-@given(st.one_of(arabic(), chinese(), year()), st.lists(st.integers(0, 40), max_size=4))
+@given(st.one_of(arabic(), chinese(), year(), everyday()), st.lists(st.integers(0, 40), max_size=4))
 def test_parse_number_round_trip(x, breaks):
     n = parse_number(x.text)
     assert n.value == pytest.approx(x.value, rel=1e-12)
     assert n.qualifier == x.qualifier
-    assert n.unit == (x.unit if x.unit in ("percent", "percentage-points") else None)
+    assert n.unit == (x.unit if x.unit in SHARE_UNITS else None)
     assert parse_number(n.text) == n
     broken = x.text
     for b in sorted(set(breaks), reverse=True):
@@ -224,7 +287,8 @@ def test_parse_number_round_trip(x, breaks):
     assert (parse_number(broken).value, parse_number(broken).qualifier) == (n.value, n.qualifier)
 
 
-NUMBERISH = st.text(alphabet="0123456789.,%％‰-~至到零〇一二两三四五六七八九十百千万亿余多近约超过逾不足到以上下左右个百分点上将 \n",
+NUMBERISH = st.text(alphabet="0123456789.,%％‰‱-−－~至到零〇一二两兩三四五六七八九十百千万萬亿億廿卅壹贰叁拾佰仟"
+                             "余多近约超过逾不足到以上下左右个百分点上将第负半点成分之 \n",
                     max_size=30)
 
 

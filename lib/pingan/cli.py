@@ -1,4 +1,4 @@
-"""The ``pingan`` command line: validate, extract, coverage, dictionary, site, terms."""
+"""The ``pingan`` command line: validate, extract, coverage, draft, dictionary, site, terms."""
 from __future__ import annotations
 
 import argparse
@@ -53,6 +53,54 @@ def _coverage(args) -> int:
     n = len(report.unexplained)
     print(f"{n} unexplained number{'s' if n != 1 else ''} in {len(report.items)}", file=sys.stderr)
     return 1 if n else 0
+
+
+def _draft(args) -> int:
+    from .draft import draft_article, draft_csv, draft_match_rate
+    if args.match_rate:
+        r = draft_match_rate(args.data_dir, args.sources)
+        for aid, c in r["articles"].items():
+            print(f"{aid}: {c['value']}/{c['curated']} values, {c['all']}/{c['curated']} with unit and qualifier, "
+                  f"{c['period']}/{c['curated']} periods")
+        print(f"draft proposals match the curated value (sign included) for {r['value']}/{r['curated']} "
+              f"= {r['value_rate']:.1%} of curated statistics; value, unit and qualifier for {r['all']}/{r['curated']} "
+              f"= {r['all_rate']:.1%}; period for {r['period']}/{r['curated']} = {r['period_rate']:.1%}")
+        return 0
+    if args.file is None:
+        print("pingan draft: give a FILE (or --match-rate)", file=sys.stderr)
+        return 2
+    article_id, published, place = args.article_id, args.published, args.place or ""
+    if article_id is None or published is None:
+        from .loading import load
+        arts = load("articles", args.data_dir, args.sources)
+        match = [r for r in arts.iter_rows(named=True)
+                 if r["article_id"] == article_id or (article_id is None and r["source_file"] == args.file.name)]
+        if match:
+            article_id = article_id or match[0]["article_id"]
+            published = published or match[0]["published"]
+            place = place or match[0]["place_code"]
+    if article_id is None or published is None:
+        print("pingan draft: a new article needs --article-id and --published (YYYY or YYYY-MM-DD)", file=sys.stderr)
+        return 2
+    import re
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
+        print(f"pingan draft: --published {published!r} is not YYYY, YYYY-MM or YYYY-MM-DD", file=sys.stderr)
+        return 2
+    rows = draft_article(args.file.read_text(encoding="utf-8"), article_id, published, place)
+    stats, excl = draft_csv(rows, "statistic"), draft_csv(rows, "exclusion")
+    n_stats = sum(r.kind == "statistic" for r in rows)
+    if args.out_dir:
+        args.out_dir.mkdir(parents=True, exist_ok=True)
+        (args.out_dir / "statistics.csv").write_text(stats, encoding="utf-8")
+        (args.out_dir / "exclusions.csv").write_text(excl, encoding="utf-8")
+        print(f"wrote {n_stats} proposed statistics and {len(rows) - n_stats} proposed exclusions to {args.out_dir}")
+    else:
+        print("# statistics.csv (proposed)")
+        print(stats, end="")
+        print("# exclusions.csv (proposed)")
+        print(excl, end="")
+        print(f"{n_stats} proposed statistics, {len(rows) - n_stats} proposed exclusions", file=sys.stderr)
+    return 0
 
 
 def _dictionary(args) -> int:
@@ -131,6 +179,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sources", type=Path)
     p.add_argument("--verbose", action="store_true", help="also list exclusions that match no spotted number")
     p.set_defaults(run=_coverage)
+    p = sub.add_parser("draft", help="propose statistics and exclusions rows (CSV) for an article, for a curator")
+    p.add_argument("file", nargs="?", type=Path, help="the article as UTF-8 text")
+    p.add_argument("--article-id", help="its article_id (default: the articles.csv row whose source_file is FILE's name)")
+    p.add_argument("--published", help="its publication date, YYYY or YYYY-MM-DD (default: from articles.csv)")
+    p.add_argument("--place", help="place_code for the proposed statistics (default: the article's, if known)")
+    p.add_argument("--out-dir", type=Path, help="write statistics.csv and exclusions.csv here instead of printing")
+    p.add_argument("--match-rate", action="store_true",
+                   help="instead: measure how often the proposals match the curated rows of the five articles")
+    p.add_argument("--data-dir", type=Path)
+    p.add_argument("--sources", type=Path)
+    p.set_defaults(run=_draft)
     p = sub.add_parser("dictionary", help="print the data dictionary (Markdown) from datapackage.json")
     p.add_argument("--data-dir", type=Path)
     p.add_argument("--update-readme", type=Path, metavar="README",

@@ -16,6 +16,7 @@ import polars as pl
 
 from .contract import Field, Resource, polars_dtype, read_contract
 from .csvfile import read_csv_strict
+from .meaning_checks import check_meaning
 from .numbers import NumberParseError, parse_number
 from .paths import display_path
 from .problems import Problem
@@ -165,11 +166,11 @@ def _duplicates(t: CheckedTable, cols: tuple[str, ...], what: str, problems: lis
 
 
 def _check_quotes(t: CheckedTable, sources: SourceTexts, problems: list[Problem]):
-    """Each quote stands in its article; each as_written stands in its quote."""
+    """Each quote stands in its article (as_written in its quote: meaning_checks)."""
     cols = t.frame.columns
     if "quote" not in cols or "article_id" not in cols:
         return
-    for i, row in enumerate(t.frame.select("article_id", "quote", *(["as_written"] if "as_written" in cols else [])).iter_rows()):
+    for i, row in enumerate(t.frame.select("article_id", "quote").iter_rows()):
         article_id, quote = row[0], row[1]
         if article_id is None or quote is None:
             continue
@@ -179,8 +180,6 @@ def _check_quotes(t: CheckedTable, sources: SourceTexts, problems: list[Problem]
         if squash_ws(quote) not in text:
             problems.append(Problem(t.file, t.lines[i], "quote",
                                     f"not found in {sources.file_of(article_id)} (spaces and line breaks ignored): {quote[:40]!r}"))
-        if len(row) > 2 and row[2] is not None and squash_ws(row[2]) not in squash_ws(quote):
-            problems.append(Problem(t.file, t.lines[i], "as_written", f"{row[2]!r} is not in the quote"))
 
 
 def _check_statistic_values(t: CheckedTable, problems: list[Problem]):
@@ -299,6 +298,7 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
         _check_statistic_values(ready["statistics"], problems)
     if "practice_links" in ready and "practices" in ready:
         _check_links(ready["practice_links"], ready["practices"], problems)
+    check_meaning(ready, problems)
     if "articles" in ready:
         sources = SourceTexts(ready["articles"].frame, sources_dir)
         if sources.available:
