@@ -99,9 +99,12 @@ def test_statistic_in_a_township_of_another_city_is_reported(package_copy, sourc
 
 
 def _add_shanghai(pkg) -> None:
+    """Shanghai and its Jinshan district, unless places.csv already has them."""
     rows = _read(pkg / "places.csv")
-    rows += [["310000", "gb2260", "上海市", "Shanghai", "Shànghǎi Shì", "province", "", "310000"],
-             ["310116", "gb2260", "金山区", "Jinshan District", "Jīnshān Qū", "county", "310000", "310000"]]
+    have = {r[0] for r in rows}
+    rows += [r for r in (["310000", "gb2260", "上海市", "Shanghai", "Shànghǎi Shì", "province", "", "310000"],
+                         ["310116", "gb2260", "金山区", "Jinshan District", "Jīnshān Qū", "county", "310000", "310000"])
+             if r[0] not in have]
     _write(pkg / "places.csv", rows)
 
 
