@@ -38,9 +38,26 @@ def _extract(args) -> int:
     return 0
 
 
+def _report_problems(problems, data_dir) -> int:
+    """Print each problem as ``file:line: column: message`` (as `validate` does); exit status 1."""
+    for p in problems:
+        print(p)
+    n = len(problems)
+    print(f"{n} problem{'s' if n != 1 else ''} in {data_dir}", file=sys.stderr)
+    return 1
+
+
 def _coverage(args) -> int:
     from .coverage import audit_coverage
-    report = audit_coverage(args.data_dir, args.sources)
+    from .paths import default_data_dir
+    from .problems import DataValidationError
+    try:
+        report = audit_coverage(args.data_dir, args.sources)
+    except DataValidationError as e:  # the audit needs valid data: list what is wrong, like validate
+        return _report_problems(e.problems, args.data_dir or default_data_dir())
+    except FileNotFoundError as e:  # no source articles
+        print(f"pingan coverage: {e}", file=sys.stderr)
+        return 1
     print(report.summary())
     for i in report.unexplained:
         print(f"{i.source_file}:{i.line}: [{i.article_id}] unexplained number {i.text!r} in …{i.context}…")
@@ -126,8 +143,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data-dir", type=Path)
     p.set_defaults(run=_export)
     args = parser.parse_args(argv)
+    from .paths import DataNotFoundError
     try:
         return args.run(args)
+    except DataNotFoundError as e:  # an installed package without its data, or a wrong $PINGAN_DATA
+        print(f"pingan {args.command}: {e}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # pragma: no cover - `pingan extract … | head`
         return 0
 
