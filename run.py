@@ -45,7 +45,7 @@ def ensure_environment() -> None:
     uv = TOOLS / "bin" / "uv"
     if not uv.exists():
         print(f"installing uv {UV_VERSION} into {TOOLS} …", flush=True)
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--root-user-action=ignore",
                         "--target", str(TOOLS), f"uv=={UV_VERSION}"], check=True)
     env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(VENV), UV_COMPILE_BYTECODE="1", UV_PYTHON=sys.executable)
     print("installing the locked dependencies into .venv (uv sync --locked --all-extras; "
