@@ -112,12 +112,14 @@ def _add_article(args) -> int:
         print(f"pingan add-article: {e}", file=sys.stderr)
         return 1
     sources = args.sources or default_sources_dir()
+    data = f" {args.data_dir}" if args.data_dir else ""
+    data_opt = f" --data-dir {args.data_dir}" if args.data_dir else ""
     print(f"added {article.article_id}: its text is {added.source}, its row is in articles.csv, "
           f"its notebook is {added.notebook}\nnext (README, 'Adding an article'):\n"
           f"  pingan extract {added.source}      # every number in it\n"
           f"  curate statistics.csv, exclusions.csv, practices.csv (and places, glossary, timeline)\n"
-          f"  pingan validate --sources {sources}   # must print ok\n"
-          f"  pingan coverage --sources {sources}   # must report 0 unexplained numbers\n"
+          f"  pingan validate{data} --sources {sources}   # must print ok\n"
+          f"  pingan coverage{data_opt} --sources {sources}   # must report 0 unexplained numbers\n"
           f"  python3 run.py notebooks && python3 run.py test")
     return 0
 
