@@ -5,8 +5,8 @@
     python3 run.py test    # the whole test suite (notebooks included)
 
 The first run installs uv into .venv-tools/ and, with it, the exact versions pinned
-in uv.lock into .venv/. Later runs reuse .venv and
-need no network. Other commands: `python3 run.py pingan ...` runs the pingan
+in uv.lock into .venv/ (the package with every extra and the dev tools). Later runs
+reuse .venv and need no network. Other commands: `python3 run.py pingan ...` runs the pingan
 command line; `python3 run.py notebooks` re-executes every notebook in place; `python3 run.py site` builds the static site; `python3 run.py
 figures` exports every chart as PNG and SVG.
 """
@@ -16,12 +16,14 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 TOOLS = ROOT / ".venv-tools"  # uv itself, installed with this Python's pip
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+JUPYTER_SETTINGS = ROOT / "jupyter"  # the workbook's JupyterLab settings (see jupyter/README.md)
 UV_VERSION = "0.13.8"  # the uv that wrote uv.lock
 
 
@@ -43,12 +45,36 @@ def ensure_environment() -> None:
     uv = TOOLS / "bin" / "uv"
     if not uv.exists():
         print(f"installing uv {UV_VERSION} into {TOOLS} …", flush=True)
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--root-user-action=ignore",
                         "--target", str(TOOLS), f"uv=={UV_VERSION}"], check=True)
     env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(VENV), UV_COMPILE_BYTECODE="1", UV_PYTHON=sys.executable)
-    print("installing the locked dependencies into .venv (uv sync --locked) …", flush=True)
-    subprocess.run([str(uv), "sync", "--locked"], cwd=ROOT, env=env, check=True)
+    print("installing the locked dependencies into .venv (uv sync --locked --all-extras; "
+          "about a minute the first time) …", flush=True)
+    start = time.monotonic()
+    # --quiet: one summary line below rather than a line per package
+    done = subprocess.run([str(uv), "sync", "--locked", "--all-extras", "--quiet"], cwd=ROOT, env=env)
+    if done.returncode:
+        sys.exit(f"uv sync failed (exit {done.returncode}); run it without --quiet to see every step:\n"
+                 f"  UV_PROJECT_ENVIRONMENT=.venv {uv} sync --locked --all-extras")
+    installed = len({p.name for p in VENV.glob("[Ll]ib/**/site-packages/*.dist-info")})
+    print(f"done: {installed} packages in .venv ({time.monotonic() - start:.0f} s)", flush=True)
     stamp_file.write_text(_stamp())
+
+
+def lab_environment(env: dict[str, str]) -> dict[str, str]:
+    """``env`` with the workbook's JupyterLab settings (jupyter/) on JUPYTER_CONFIG_PATH:
+    no news popup or update checks, encrypted kernel connections. Nothing is written
+    to the user's home; their own ~/.jupyter settings still take precedence."""
+    paths = [str(JUPYTER_SETTINGS), *filter(None, env.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep))]
+    return dict(env, JUPYTER_CONFIG_PATH=os.pathsep.join(dict.fromkeys(paths)))
+
+
+def lab_command(rest: list[str]) -> list[str]:
+    """``jupyter lab`` on the repository, opening the overview notebook."""
+    args = [str(BIN / "jupyter"), "lab", "--notebook-dir", str(ROOT), str(ROOT / "notebooks" / "00_overview.ipynb"), *rest]
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in rest:
+        args.append("--allow-root")  # JupyterLab refuses root otherwise (containers, CI machines)
+    return args
 
 
 def main(argv: list[str]) -> int:
@@ -63,9 +89,7 @@ def main(argv: list[str]) -> int:
     subprocess.run([py, "-m", "compileall", "-q", str(ROOT / "lib")], cwd=ROOT, check=False)
     env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1")
     if command == "lab":
-        args = [str(BIN / "jupyter"), "lab", "--notebook-dir", str(ROOT), str(ROOT / "notebooks" / "00_overview.ipynb"), *rest]
-        if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in rest:
-            args.append("--allow-root")  # JupyterLab refuses root otherwise (containers, CI machines)
+        env, args = lab_environment(env), lab_command(rest)
     elif command == "test":
         # two workers; --dist loadfile keeps each notebook's cells on one kernel
         args = [py, "-m", "pytest", "-n", "2", "--dist", "loadfile", *rest]

@@ -29,3 +29,18 @@ def test_dictionary_lists_every_column(data_dir):
     for r in pkg["resources"]:
         for f in r.get("schema", {}).get("fields", []):
             assert f"| `{f['name']}` |" in out.stdout
+
+
+def test_coverage_on_invalid_data_lists_problems_like_validate(package_copy, sources_dir):
+    """`pingan coverage` needs valid data; on invalid data it prints validate's
+    file:line: column: message list and exits 1, with no traceback."""
+    stats = package_copy / "statistics.csv"
+    lines = stats.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace(",exact,", ",roughly,", 1)
+    stats.write_text("".join(lines), encoding="utf-8")
+    validate = run("validate", str(package_copy), "--sources", str(sources_dir))
+    coverage = run("coverage", "--data-dir", str(package_copy), "--sources", str(sources_dir))
+    assert validate.returncode == coverage.returncode == 1
+    assert "Traceback" not in coverage.stderr, coverage.stderr
+    assert "statistics.csv:2: qualifier: 'roughly' is not one of" in coverage.stdout, coverage.stdout
+    assert coverage.stdout == validate.stdout

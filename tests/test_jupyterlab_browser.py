@@ -1,17 +1,19 @@
 """JupyterLab draws the workbook's charts as Vega-Lite and runs a notebook from its UI.
 
-Starts the project's own JupyterLab (.venv/bin/jupyter lab) on a free 127.0.0.1 port with a
-known token and its own settings, workspaces and runtime folders (autosave off, so the
-notebook on disk is never touched), opens notebooks/00_overview.ipynb in headless Chromium
+Starts the project's own JupyterLab the way `run.py lab` does (its command and the workbook's
+settings in jupyter/, on JUPYTER_CONFIG_PATH) on a free 127.0.0.1 port with a known token and
+its own user-settings, workspaces and runtime folders (autosave off, so the notebook on disk is
+never touched), opens notebooks/00_overview.ipynb in headless Chromium
 (Debian's /usr/bin/chromium, driven by playwright), checks the stored chart outputs are drawn
 by JupyterLab's Vega-Lite renderer, then clears the outputs and runs every cell from the Run
-menu. Bounded: the server gets 60 s to start, the whole test well under 2 minutes, and the
+menu; no news popup shows and no kernel warns that it runs over plain TCP. Bounded: the server gets 60 s to start, the whole test well under 2 minutes, and the
 server (with its kernels) is always terminated. Without Chromium the test skips, except
 under CI=true, where it fails. A failure saves a screenshot and prints its path.
 """
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import json
 import os
 import re
@@ -45,10 +47,20 @@ LAB_SETTINGS = {
     "@jupyterlab/docmanager-extension:plugin": {"autosave": False},
     # render every cell, not only those in view, so every chart can be checked
     "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
-    # no update checks or news from the network
-    "@jupyterlab/apputils-extension:notification": {"checkForUpdates": False, "fetchNews": "false"},
 }
+# JupyterLab asks this on first open unless the workbook's settings (jupyter/) turn news off
+NEWS_POPUP = "official Jupyter news"
+# ipykernel's warning when a kernel gets neither IPC sockets nor CurveZMQ keys
+TCP_WARNING = "running over TCP without encryption"
 RUN_TIMEOUT = 90_000  # ms, for Run All Cells to finish
+
+
+def _run_py():
+    """The repository's run.py as a module: the test starts JupyterLab exactly as `run.py lab` does."""
+    spec = importlib.util.spec_from_file_location("pingan_run_py", ROOT / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _free_port() -> int:
@@ -85,16 +97,17 @@ def jupyterlab(tmp_path):
         package, name = plugin.split(":")
         (settings / package).mkdir(parents=True, exist_ok=True)
         (settings / package / f"{name}.jupyterlab-settings").write_text(json.dumps(values))
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
-               JUPYTER_DATA_DIR=str(tmp_path / "data"), PYDEVD_DISABLE_FILE_VALIDATION="1")
+    run_py = _run_py()
+    # the user's own folders are replaced by scratch ones; the workbook's settings are run.py's
+    env = run_py.lab_environment(dict(
+        os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
+        JUPYTER_DATA_DIR=str(tmp_path / "data"), PYDEVD_DISABLE_FILE_VALIDATION="1"))
     log = tmp_path / "jupyterlab.log"
-    cmd = [str(JUPYTER), "lab", "--no-browser", f"--port={port}", f"--IdentityProvider.token={token}",
-           "--ServerApp.ip=127.0.0.1", f"--notebook-dir={ROOT}",
-           f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
-           "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--LabApp.news_url=",
-           "--LabApp.extension_manager=readonly"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and CI run as root
-        cmd.append("--allow-root")
+    cmd = run_py.lab_command(["--no-browser", f"--port={port}", f"--IdentityProvider.token={token}",
+                              "--ServerApp.ip=127.0.0.1",
+                              f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
+                              "--LabApp.extension_manager=readonly"])
+    assert cmd[0] == str(JUPYTER), cmd
     with open(log, "wb") as out:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
@@ -239,6 +252,11 @@ def test_jupyterlab_renders_charts_and_runs_the_notebook(jupyterlab, browser_pag
         assert not bad, f"error output after Run All Cells: {bad[0][:2000]}"
         _assert_vega_charts(page, expected)  # and the fresh outputs are drawn as Vega-Lite too
         assert not errors, f"uncaught errors in JupyterLab: {errors}"
+        # the first open of a fresh profile asks about news unless jupyter/ turns it off
+        assert page.get_by_text(NEWS_POPUP).count() == 0, "JupyterLab shows the Jupyter news popup"
+        server_log = log.read_text(errors="replace")
+        assert "Kernel started" in server_log, server_log[-3000:]
+        assert TCP_WARNING not in server_log, f"a kernel runs over plain TCP:\n{server_log[-3000:]}"
         assert not external, f"requests leaving localhost: {external}"
         print(f"JupyterLab opened, drew {expected} charts and ran {len(counts)} cells in "
               f"{time.monotonic() - started:.1f} s", file=sys.stderr)

@@ -1,9 +1,6 @@
-"""Project files that must agree with each other: frictionless, environment.yml, README."""
+"""Project files that must agree with each other: frictionless, README (conda files: test_conda_env.py)."""
 import re
-import tomllib
 from pathlib import Path
-
-import yaml
 
 import pingan
 
@@ -14,22 +11,6 @@ def test_frictionless_validates_the_package(data_dir):
     from frictionless import validate
     report = validate(str(data_dir / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-
-
-def _name(req: str) -> str:
-    return re.split(r"[<>=!~ \[]", req.strip(), maxsplit=1)[0].lower()
-
-
-def test_environment_yml_lists_the_runtime_dependencies():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    runtime = {_name(d): d.replace(" ", "") for d in project["dependencies"]}
-    env = yaml.safe_load((ROOT / "environment.yml").read_text())
-    specs = [d for d in env["dependencies"] if isinstance(d, str)]
-    specs += [d for d in next(d for d in env["dependencies"] if isinstance(d, dict))["pip"] if not d.startswith("-e")]
-    listed = {_name(d): d.replace(" ", "") for d in specs if _name(d) not in ("python", "pip")}
-    assert set(listed) == set(runtime), f"only in pyproject: {set(runtime) - set(listed)}; only in environment.yml: {set(listed) - set(runtime)}"
-    for name, spec in runtime.items():
-        assert listed[name].lower() == spec.lower(), f"{name}: pyproject says {spec}, environment.yml says {listed[name]}"
 
 
 def test_readme_data_dictionary_is_generated(data_dir):

@@ -87,10 +87,10 @@ def test_every_local_link_resolves(site):
             assert target.is_file(), f"{page.relative_to(site)}: <{tag} {attr}={value!r}> points nowhere"
 
 
-def test_index_lists_the_five_articles_and_how_to_cite(site):
+def test_index_lists_every_article_and_how_to_cite(site):
     text = html.unescape((site / "index.html").read_text(encoding="utf-8"))
     arts = pingan.load("articles")
-    assert arts.height == 5
+    assert arts.height > 0
     for a in arts.iter_rows(named=True):
         for key in ("article_id", "title_zh", "title_en", "published"):
             assert a[key] in text, f"index.html lacks {key} of {a['article_id']}"

@@ -9,8 +9,6 @@ data never pays for importing Altair.
 """
 from .coverage import CoverageItem, CoverageReport, audit_coverage
 from .dictionary import data_dictionary_markdown
-from .export import export_tables
-from .figures import export_figures
 from .findings import data_quality_findings
 from .loading import TABLES, load, load_all, validate
 from .model import model_links, model_practices, template_matrix
@@ -19,7 +17,6 @@ from .problems import DataValidationError, Problem
 from .spotter import SpottedNumber, extract_numbers
 
 from .percapita import PER_RESIDENT_INDICATORS, per_capita_figures
-from .site import build_site
 
 # the library of analysis helpers (issue 12): all take tables=None and load them only when omitted
 from .comparison import honours, outcome_streaks, shared_indicator_summary, shared_indicators
@@ -36,10 +33,18 @@ _CHART_NAMES = ("changes_chart", "counts_chart", "rates_chart", "honours_chart",
                 "practice_categories_chart", "coverage_chart", "enable_charts", "CITY_COLORS", "to_png", "to_svg")
 
 
+# Export, figures and the site need more than polars (figures and the site: the `charts` and
+# `lab` extras); they too load on first use, so `import pingan` stays light.
+_LAZY = {"export_tables": "export", "export_figures": "figures", "build_site": "site"}
+
+
 def __getattr__(name):
     if name in _CHART_NAMES:
         from . import charts
         return getattr(charts, name)
+    if name in _LAZY:
+        import importlib
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'pingan' has no attribute {name!r}")
 
 __all__ = [

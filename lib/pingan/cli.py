@@ -1,4 +1,4 @@
-"""The ``pingan`` command line: validate, extract, coverage, draft, dictionary, site, terms."""
+"""The ``pingan`` command line: validate, extract, coverage, draft, terms, dictionary, add-article, site, figures, export."""
 from __future__ import annotations
 
 import argparse
@@ -38,9 +38,26 @@ def _extract(args) -> int:
     return 0
 
 
+def _report_problems(problems, data_dir) -> int:
+    """Print each problem as ``file:line: column: message`` (as `validate` does); exit status 1."""
+    for p in problems:
+        print(p)
+    n = len(problems)
+    print(f"{n} problem{'s' if n != 1 else ''} in {data_dir}", file=sys.stderr)
+    return 1
+
+
 def _coverage(args) -> int:
     from .coverage import audit_coverage
-    report = audit_coverage(args.data_dir, args.sources)
+    from .paths import default_data_dir
+    from .problems import DataValidationError
+    try:
+        report = audit_coverage(args.data_dir, args.sources)
+    except DataValidationError as e:  # the audit needs valid data: list what is wrong, like validate
+        return _report_problems(e.problems, args.data_dir or default_data_dir())
+    except FileNotFoundError as e:  # no source articles
+        print(f"pingan coverage: {e}", file=sys.stderr)
+        return 1
     print(report.summary())
     for i in report.unexplained:
         print(f"{i.source_file}:{i.line}: [{i.article_id}] unexplained number {i.text!r} in …{i.context}…")
@@ -130,6 +147,31 @@ def _export(args) -> int:
     return 0
 
 
+def _add_article(args) -> int:
+    from .new_article import NewArticle, add_article
+    from .paths import default_sources_dir
+    article = NewArticle(article_id=args.id, title_zh=args.title_zh, title_en=args.title_en,
+                         published=args.published, place_code=args.place_code, summary_en=args.summary_en,
+                         outlet=args.outlet, authors=args.authors, date_basis=args.date_basis,
+                         period_covered=args.period_covered)
+    try:
+        added = add_article(args.source, article, args.data_dir, args.sources, args.notebooks_dir, args.source_file)
+    except ValueError as e:
+        print(f"pingan add-article: {e}", file=sys.stderr)
+        return 1
+    sources = args.sources or default_sources_dir()
+    data = f" {args.data_dir}" if args.data_dir else ""
+    data_opt = f" --data-dir {args.data_dir}" if args.data_dir else ""
+    print(f"added {article.article_id}: its text is {added.source}, its row is in articles.csv, "
+          f"its notebook is {added.notebook}\nnext (README, 'Adding an article'):\n"
+          f"  pingan extract {added.source}      # every number in it\n"
+          f"  curate statistics.csv, exclusions.csv, practices.csv (and places, glossary, timeline)\n"
+          f"  pingan validate{data} --sources {sources}   # must print ok\n"
+          f"  pingan coverage{data_opt} --sources {sources}   # must report 0 unexplained numbers\n"
+          f"  python3 run.py notebooks && python3 run.py test")
+    return 0
+
+
 def _site(args) -> int:
     import time
     from .site import build_site
@@ -195,6 +237,26 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--update-readme", type=Path, metavar="README",
                    help="rewrite the README's generated data-dictionary section in place")
     p.set_defaults(run=_dictionary)
+    p = sub.add_parser("add-article", help="register a new article: its articles.csv row, its text, its notebook",
+                       description="Copy the article's text into the sources folder, append its row to "
+                       "articles.csv and create notebooks/NN_<id>.ipynb from a starter that runs. Nothing is "
+                       "written unless every check passes; nothing is overwritten.")
+    p.add_argument("--source", type=Path, required=True, help="the article's text, UTF-8")
+    p.add_argument("--id", required=True, help="article_id: place and year, lower case with hyphens (hangzhou-2023)")
+    p.add_argument("--title-zh", required=True, help="headline as printed, in Chinese")
+    p.add_argument("--title-en", required=True, help="headline in English")
+    p.add_argument("--published", required=True, help="publication date: YYYY, YYYY-MM or YYYY-MM-DD")
+    p.add_argument("--place-code", required=True, help="the place it is about: a place_code in places.csv")
+    p.add_argument("--summary-en", required=True, help="one-sentence English summary")
+    p.add_argument("--outlet", default="not printed", help="newspaper that printed it (default: not printed)")
+    p.add_argument("--authors", default="not printed", help="by-line as printed (default: not printed)")
+    p.add_argument("--date-basis", default="printed", help="printed, or inferred with the evidence (default: printed)")
+    p.add_argument("--period-covered", help="YYYY or YYYY-YYYY the figures describe (default: the year published)")
+    p.add_argument("--source-file", help="name for the text in the sources folder (default: <id>.txt)")
+    p.add_argument("--data-dir", type=Path)
+    p.add_argument("--sources", type=Path, help="sources folder (default: $PINGAN_SOURCES or ../shared/sources)")
+    p.add_argument("--notebooks-dir", type=Path, help="default: the repository's notebooks/")
+    p.set_defaults(run=_add_article)
     p = sub.add_parser("site", help="build the static website: a page per notebook, downloads, offline charts")
     p.add_argument("out_dir", nargs="?", type=Path, default=Path("build/site"), metavar="OUT_DIR",
                    help="folder to build into, replaced when the build succeeds (default: build/site)")
@@ -215,8 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sources", type=Path, help="folder with the source articles (default: $PINGAN_SOURCES or ../shared/sources)")
     p.set_defaults(run=_terms)
     args = parser.parse_args(argv)
+    from .paths import DataNotFoundError
     try:
         return args.run(args)
+    except DataNotFoundError as e:  # an installed package without its data, or a wrong $PINGAN_DATA
+        print(f"pingan {args.command}: {e}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # pragma: no cover - `pingan extract … | head`
         return 0
 

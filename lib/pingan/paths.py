@@ -4,14 +4,43 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["default_data_dir", "default_sources_dir", "display_path"]
+__all__ = ["default_data_dir", "default_sources_dir", "display_path", "in_checkout", "DataNotFoundError"]
 
-REPO = Path(__file__).resolve().parents[2]
+PACKAGE = Path(__file__).resolve().parent
+REPO = PACKAGE.parents[1]  # the repository, when the package runs from a checkout (lib/pingan)
+PACKAGED_DATA = PACKAGE / "data"  # the copy of data/ a wheel carries
+
+
+class DataNotFoundError(FileNotFoundError):
+    """No data package where pingan looks for one."""
+
+
+def in_checkout() -> bool:
+    """Whether the package runs from a clone of the repository (lib/pingan beside data/)."""
+    return (REPO / "pyproject.toml").is_file() and (REPO / "data" / "datapackage.json").is_file()
 
 
 def default_data_dir() -> Path:
-    """``$PINGAN_DATA`` if set, else the repository's ``data/`` folder."""
-    return Path(os.environ.get("PINGAN_DATA") or REPO / "data")
+    """Where the data package is, looked for in this order:
+
+    1. ``$PINGAN_DATA``, if set (used as given: a wrong path is reported, not skipped);
+    2. the repository's ``data/`` folder, when the package runs from a checkout;
+    3. the copy installed with the package (``pingan/data`` inside the wheel).
+
+    Raises ``DataNotFoundError`` naming every place looked when none holds a datapackage.json.
+    """
+    env = os.environ.get("PINGAN_DATA")
+    if env:
+        return Path(env)
+    if in_checkout():
+        return REPO / "data"
+    if (PACKAGED_DATA / "datapackage.json").is_file():
+        return PACKAGED_DATA
+    raise DataNotFoundError(
+        "no data package found; looked in: $PINGAN_DATA (not set), "
+        f"{REPO / 'data'} (the repository's data/, for a checkout), "
+        f"{PACKAGED_DATA} (the copy installed with the package). "
+        "Set PINGAN_DATA or pass data_dir= to the folder that holds datapackage.json.")
 
 
 def default_sources_dir() -> Path:

@@ -3,7 +3,7 @@
     pingan site [OUT_DIR]          # or: python3 run.py site; default build/site
 
 One HTML page per executed notebook in ``notebooks/`` (nbconvert's ``lab`` look, through
-the small template in ``site_templates/pingan``), an ``index.html`` listing the five
+the small template in ``site_templates/pingan``), an ``index.html`` listing the
 articles, the notebooks and the data downloads (CSV, Parquet, ``datapackage.json``) with a
 note on how to cite, and ``assets/vega-bundle.js``: Vega, Vega-Lite and vega-embed from
 ``vl_convert.javascript_bundle()``, written once and loaded by every page. Charts are
