@@ -42,7 +42,8 @@ CURATED = {
     ],
     "exclusions.csv": [[ARTICLE, "2023", "2023年，全市刑事案件同比下降12.5%", "date", "Year the figures describe."]],
     "practices.csv": [[f"{ARTICLE}-grid-council", ARTICLE, "330100", "“网格议事会”制度", "“wǎnggé yìshìhuì” zhìdù",
-                       "Grid deliberation council", "self-governance", "prefecture", "",
+                       "Grid deliberation council", "self-governance", "grid-management",
+                       "网格 in its name: a practice run by the grid workers", "prefecture", "grid", "",
                        "Residents of a grid meet to settle local matters.", "推行“网格议事会”制度"]],
 }
 

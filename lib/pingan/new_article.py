@@ -133,6 +133,21 @@ def _write_notebook(notebooks_dir: Path, article: NewArticle) -> Path:
     return path
 
 
+def _append_term_counts(data_dir: Path, article_id: str, text: str) -> None:
+    """Count the key governance terms in the new article, so that term_counts.csv stays complete
+    (the same count as `pingan terms --refresh`)."""
+    from .sources import squash_ws
+    from .term_counts import count_terms
+    path = data_dir / "term_counts.csv"
+    if not path.exists():
+        return
+    _, terms = _read_csv(data_dir / "governance_terms.csv")
+    header, _ = _read_csv(path)
+    counts = count_terms({article_id: squash_ws(text)}, [t["term_zh"] for t in terms])
+    for r in counts.iter_rows(named=True):
+        _append_row(path, header, {k: str(v) for k, v in r.items()})
+
+
 def add_article(source: str | Path, article: NewArticle, data_dir: str | Path | None = None,
                 sources_dir: str | Path | None = None, notebooks_dir: str | Path | None = None,
                 source_file: str | None = None) -> AddedArticle:
@@ -165,4 +180,5 @@ def add_article(source: str | Path, article: NewArticle, data_dir: str | Path | 
     _, places = _read_csv(data_dir / "places.csv")
     place_name = next(p["name_en"] for p in places if p["place_code"] == article.place_code)
     _add_package_source(data_dir, row, place_name)
+    _append_term_counts(data_dir, article.article_id, text)
     return AddedArticle(row, target, _write_notebook(notebooks_dir, article))
