@@ -21,6 +21,7 @@ builder takes ``tables=`` (default: ``load_all()``), ``lang="en"`` or ``"zh"`` a
     overview_chart()                      map and timeline linked: click a city
     coverage_chart(report)                every number in the articles, accounted for
     CITY_COLORS                           one colour per city (place_code → hex)
+    category_label(slug, lang)            a practice category in words (English or Chinese)
     to_png(spec), to_svg(spec)            a chart spec as an image
 
 Tables for readers (great_tables; DataFrames stay available for code):
@@ -47,7 +48,8 @@ __version__ = "0.1.0"
 # so that data loading stays fast. Reading CITY_COLORS changes nothing in Altair.
 _CHART_NAMES = ("changes_chart", "counts_chart", "rates_chart", "honours_chart", "shared_indicators_chart",
                 "per_capita_chart", "timeline_chart", "zhejiang_map", "overview_chart", "practice_heatmap",
-                "practice_categories_chart", "coverage_chart", "enable_charts", "CITY_COLORS", "to_png", "to_svg")
+                "practice_categories_chart", "coverage_chart", "enable_charts", "CITY_COLORS", "category_label",
+                "to_png", "to_svg")
 _TABLE_NAMES = ("show_table", "statistics_table", "practices_table", "findings_table", "articles_table")
 
 

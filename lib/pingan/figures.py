@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .atomic import atomic_directory
 
-__all__ = ["workbook_charts", "export_figures", "ARTICLE_CHARTS", "WORKBOOK_CHARTS"]
+__all__ = ["workbook_charts", "export_figures", "export_style_examples", "ARTICLE_CHARTS", "WORKBOOK_CHARTS",
+           "STYLE_EXAMPLES"]
 
 # builder → the measures it draws; an article gets the chart only when it states one
 ARTICLE_CHARTS = {"changes_chart": {"change_pct"}, "counts_chart": {"level"},
@@ -69,4 +70,46 @@ def export_figures(out_dir: str | Path = "build/figures", formats=("png", "svg")
             if "svg" in formats:
                 (tmp / f"{stem}.svg").write_text(renderer.to_svg(spec), encoding="utf-8")
             written += [out / f"{stem}.{f}" for f in formats]
+    return written
+
+
+# one example of each chart type, as docs/charts.md shows them
+STYLE_EXAMPLES = {
+    "changes": ("changes_chart", ("quzhou-2024",), {}),
+    "counts": ("counts_chart", ("jinhua-2017",), {}),
+    "rates": ("rates_chart", ("jiaxing-2024",), {}),
+    "honours": ("honours_chart", (), {}),
+    "shared_indicators": ("shared_indicators_chart", (), {}),
+    "per_capita": ("per_capita_chart", (), {}),
+    "practice_categories": ("practice_categories_chart", ("jinhua-2020",), {}),
+    "practice_heatmap": ("practice_heatmap", (), {}),
+    "practice_heatmap_zh": ("practice_heatmap", (), {"lang": "zh"}),
+    "timeline": ("timeline_chart", (), {}),
+    "map": ("zhejiang_map", (), {}),
+    "overview": ("overview_chart", (), {}),
+    "changes_zh": ("changes_chart", ("jinhua-2020",), {"lang": "zh"}),
+}
+
+
+def export_style_examples(out_dir: str | Path | None = None, tables: dict | None = None, scale: float = 1.25
+                          ) -> list[Path]:
+    """The style guide's example images (docs/charts/<name>.png, palette PNGs), rebuilt from the data.
+
+    ``python -c "from pingan.figures import export_style_examples; export_style_examples()"``
+    """
+    from . import charts
+    from .charts import renderer
+    from .charts.png import palette_png
+    from .loading import load_all
+    from .paths import REPO
+
+    out = Path(out_dir) if out_dir else REPO / "docs" / "charts"
+    out.mkdir(parents=True, exist_ok=True)
+    t = tables if tables is not None else load_all()
+    written = []
+    for name, (builder, args, kwargs) in STYLE_EXAMPLES.items():
+        spec = getattr(charts, builder)(*args, tables=t, **kwargs).to_dict()
+        path = out / f"{name}.png"
+        path.write_bytes(palette_png(renderer.to_png(spec, scale=scale)))
+        written.append(path)
     return written

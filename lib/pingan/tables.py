@@ -22,10 +22,10 @@ import re
 import polars as pl
 
 __all__ = ["show_table", "statistics_table", "practices_table", "findings_table", "articles_table",
-           "COLUMN_LABELS", "human_label"]
+           "ReaderTable", "COLUMN_LABELS", "human_label"]
 
 COLUMN_LABELS = {
-    "article_id": "Article", "stat_id": "Statistic", "finding_id": "Finding", "event_id": "Event",
+    "article_id": "Article", "stat_id": "Statistic", "finding_id": "Id", "event_id": "Event",
     "practice_id": "Practice", "title_zh": "Headline (Chinese)", "title_en": "Headline (English)",
     "outlet": "Newspaper", "published": "Published", "date_basis": "Date basis", "period_covered": "Period covered",
     "name_zh": "Chinese", "name_en": "English", "pinyin": "Pinyin", "category": "Category", "level": "Level",
@@ -42,6 +42,25 @@ COLUMN_LABELS = {
 KIND_LABELS = {"repeated_value": "Repeated figure", "implied_rate": "Implied rate", "implied_total": "Implied total",
                "ratio": "Ratio", "growth": "Growth between two years", "annualised_change": "Change per year"}
 LONG_TEXT = 60  # characters: a text column this wide is given room and wrapped
+
+
+class ReaderTable:
+    """A formatted table as a notebook shows it: great_tables HTML, and one short line of
+    text for viewers without HTML. ``.gt`` is the ``great_tables.GT`` (to restyle it),
+    ``.frame`` the polars DataFrame shown."""
+
+    def __init__(self, gt, frame: pl.DataFrame, title: str | None):
+        self.gt, self.frame, self.title = gt, frame, title
+
+    def _repr_html_(self) -> str:
+        return self.gt._repr_html_()
+
+    def as_html(self) -> str:
+        return self.gt.as_raw_html()
+
+    def __repr__(self) -> str:
+        what = f"{self.title}: " if self.title else ""
+        return f"<Table: {what}{self.frame.height:,} rows × {self.frame.width} columns ({', '.join(self.frame.columns)})>"
 
 
 def human_label(column: str) -> str:
@@ -71,7 +90,7 @@ def _table_id(df: pl.DataFrame, title: str | None) -> str:
 def show_table(df: pl.DataFrame, columns: list[str] | None = None, *, labels: dict[str, str] | None = None,
                title: str | None = None, subtitle: str | None = None, source: str | None = None,
                decimals: dict[str, int] | None = None, id: str | None = None, max_rows: int | None = None):
-    """``df`` as a great_tables ``GT`` for reading (see the module docstring).
+    """``df`` as a formatted table for reading (see the module docstring).
 
     ``columns`` picks and orders columns; ``labels`` overrides headers; ``decimals`` fixes
     the decimals of float columns (default: as many as the values need, at most two);
@@ -114,10 +133,10 @@ def show_table(df: pl.DataFrame, columns: list[str] | None = None, *, labels: di
         gt = gt.tab_source_note(f"First {max_rows} of {total:,} rows.")
     if source:
         gt = gt.tab_source_note(source if source.lower().startswith("source") else f"Source: {source}")
-    return gt.tab_options(table_font_size="13px", heading_align="left", column_labels_font_weight="bold",
-                          data_row_padding="4px", table_margin_left="0", source_notes_font_size="11px",
-                          table_additional_css=[f"#{table_id} td {{ vertical-align: top; "
-                                                "white-space: normal; }"])
+    gt = gt.tab_options(table_font_size="13px", heading_align="left", column_labels_font_weight="bold",
+                        data_row_padding="4px", table_margin_left="0", source_notes_font_size="11px",
+                        table_additional_css=[f"#{table_id} td {{ vertical-align: top; white-space: normal; }}"])
+    return ReaderTable(gt, frame, title)
 
 
 def _present(df: pl.DataFrame, wanted: list[str]) -> list[str]:

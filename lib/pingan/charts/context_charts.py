@@ -196,7 +196,9 @@ def coverage_chart(report, *, tables: dict | None = None, lang: str = "en", titl
                 else "数字识别器在各文章中找到的数字,按工作簿的处理方式。")
     status_order = [STATUS_LABELS[s][0 if lang == "en" else 1] for s in statuses]
     arts = [labels[a] for a in order if a in set(df["article_id"])]
-    totals = df.group_by("article").agg(pl.col("numbers").sum())
+    df = df.sort("status_rank", pl.col("article_id").replace_strict({a: i for i, a in enumerate(order)},
+                                                                     return_dtype=pl.Int32))
+    totals = df.group_by("article", maintain_order=True).agg(pl.col("numbers").sum())
     bars = alt.Chart(df).mark_bar().encode(
         x=alt.X("numbers:Q", title=label("numbers", lang), stack="zero"),
         y=alt.Y("article:N", title=None, sort=arts),

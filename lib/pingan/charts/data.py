@@ -152,13 +152,16 @@ def row_labels(df: pl.DataFrame, lang: str, *, with_article: bool | None = None)
     check_lang(lang)
     sep = " · "
     parts = [pl.col("indicator_label")]
-    if with_article if with_article is not None else df["article_id"].n_unique() > 1:
+    articles = with_article if with_article is not None else df["article_id"].n_unique() > 1
+    if articles:
         parts.append(pl.col("article"))
     if df["place"].n_unique() > 1:
-        parts.append(pl.col("place"))
+        # the place, unless the article's name already says it ("Jiaxing 2024 · Jiaxing")
+        same = pl.col("article").str.starts_with(pl.concat_str([pl.col("place"), pl.lit(" ")])) if articles else pl.lit(False)
+        parts.append(pl.when(same).then(None).otherwise(pl.col("place")))
     if df["period"].n_unique() > 1:
         parts.append(pl.col("period_label"))
-    out = df.with_columns(label=pl.concat_str(parts, separator=sep))
+    out = df.with_columns(label=pl.concat_str(parts, separator=sep, ignore_nulls=True))
     return out.with_columns(label=pl.when(pl.col("label").is_duplicated())
                             .then(pl.concat_str([pl.col("label"), pl.col("as_written")], separator=sep))
                             .otherwise(pl.col("label")))

@@ -150,7 +150,12 @@ def padded(values, *, share: float = 0.25, include_zero: bool = True) -> list[fl
     if include_zero:
         lo, hi = min(lo, 0.0), max(hi, 0.0)
     span = (hi - lo) or abs(hi) or 1.0
-    return [lo - share * span if lo < 0 else lo, hi + share * span if hi > 0 else hi]
+    lo, hi = (lo - share * span if lo < 0 else lo), (hi + share * span if hi > 0 else hi)
+    # round outward to a tick step (1, 2 or 5 × 10^k), so no tick label sits on the edge
+    raw = (hi - lo) / 5
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw)
+    return [math.floor(lo / step) * step, math.ceil(hi / step) * step]
 
 
 def log_padded(values, *, right: float = 6.0, left: float = 1.5) -> list[float]:

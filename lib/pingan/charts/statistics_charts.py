@@ -188,8 +188,12 @@ def honours_chart(article_id: str | list[str] | None = None, *, tables: dict | N
     df = df.sort(["value", "article_rank", "stat_id"], descending=[True, False, False])
     top = df.row(0, named=True)
     if title is None:
-        title = (f"Longest record: {top['indicator_label']}, {top['shown']} ({top['article']})" if lang == "en"
-                 else f"最长纪录:{top['indicator_label']} {top['shown']}({top['article']})")
+        single = df["article_id"].n_unique() == 1
+        if lang == "en":
+            title = (f"Longest record in {top['article']}: {top['indicator_label']}, {top['shown']}" if single
+                     else f"Longest record: {top['indicator_label']}, {top['shown']}, in {top['article']}")
+        else:
+            title = f"{top['article']}最长纪录:{top['indicator_label']} {top['shown']}"
     subtitle = (f"Times honoured or years in a row, as the article states them; {_scope(df, lang)}." if lang == "en"
                 else f"文章所述获评次数或连续年数;{_scope(df, lang)}。")
     base = _base(df, lang, alt.X("value:Q", title=label("times", lang),
