@@ -94,9 +94,10 @@ def main(argv: list[str]) -> int:
         # two workers; --dist loadfile keeps each notebook's cells on one kernel
         args = [py, "-m", "pytest", "-n", "2", "--dist", "loadfile", *rest]
     elif command == "notebooks":
-        # re-execute every notebook in place, so that stored outputs always come from a run
-        jobs = [subprocess.Popen([str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--inplace",
-                                  str(nb)], cwd=ROOT, env=env) for nb in sorted((ROOT / "notebooks").glob("*.ipynb"))]
+        # re-execute every notebook in place, so that stored outputs always come from a run; no
+        # timings or other volatile metadata are written, so an unchanged rerun leaves git clean
+        jobs = [subprocess.Popen([py, "-m", "pingan.notebook_run", str(nb)], cwd=ROOT, env=env)
+                for nb in sorted((ROOT / "notebooks").glob("*.ipynb"))]
         return max((j.wait() for j in jobs), default=0)
     elif command in ("pingan", "site", "figures"):
         args = [str(BIN / "pingan"), *([] if command == "pingan" else [command]), *rest]
