@@ -13,6 +13,7 @@ from .export import export_tables
 from .figures import export_figures
 from .findings import data_quality_findings
 from .loading import TABLES, load, load_all, validate
+from .model import model_links, model_practices, template_matrix
 from .numbers import Number, NumberParseError, parse_number
 from .problems import DataValidationError, Problem
 from .spotter import SpottedNumber, extract_numbers
@@ -48,4 +49,5 @@ __all__ = [
     "data_quality_findings", "per_capita_figures", "export_figures", *_CHART_NAMES,
     "PER_RESIDENT_INDICATORS", "kwic", "term_frequencies", "outcome_claims", "shared_indicators",
     "shared_indicator_summary", "honours", "outcome_streaks", "SourcesNotFoundError",
+    "model_practices", "model_links", "template_matrix",
 ]

@@ -224,11 +224,17 @@ def _check_statistic_values(t: CheckedTable, problems: list[Problem]):
 def _check_places(t: CheckedTable, problems: list[Problem]):
     df = t.frame
     level_of = dict(zip(df["place_code"].to_list(), df["level"].cast(pl.String).to_list()))
+    province_of = dict(zip(df["place_code"].to_list(), df["province_code"].to_list()))
     for i, r in enumerate(df.iter_rows(named=True)):
         code, parent, level, scheme = r["place_code"], r["parent_code"], r["level"], r["code_scheme"]
         if code is None:
             continue
         where = lambda col, msg, i=i: problems.append(Problem(t.file, t.lines[i], col, msg))
+        province = r["province_code"]
+        if province and level == "province" and province != code:
+            where("province_code", f"{province!r} but a province is its own province ({code!r})")
+        if province and province_of.get(parent) and province != province_of[parent]:
+            where("province_code", f"{province!r} but its parent {parent!r} is in province {province_of[parent]!r}")
         if scheme == "gb2260" and not re.fullmatch(r"\d{6}", code):
             where("place_code", f"{code!r} is not a six-digit GB/T 2260 code but code_scheme is gb2260")
         if scheme == "workbook" and parent and not code.startswith(parent + "-"):
@@ -240,6 +246,21 @@ def _check_places(t: CheckedTable, problems: list[Problem]):
         if parent in level_of and level in LEVEL_ORDER and level_of[parent] in LEVEL_ORDER:
             if LEVEL_ORDER.index(level) <= LEVEL_ORDER.index(level_of[parent]):
                 where("level", f"{level!r} is not below its parent's level {level_of[parent]!r}")
+
+
+def _check_links(t: CheckedTable, practices: CheckedTable, problems: list[Problem]):
+    """A link joins two different practices of the link's own article."""
+    article_of = dict(practices.frame.select("practice_id", "article_id").iter_rows())
+    for i, r in enumerate(t.frame.select("article_id", "from_practice", "to_practice").iter_rows(named=True)):
+        aid = r["article_id"]
+        for col in ("from_practice", "to_practice"):
+            pid = r[col]
+            other = article_of.get(pid)
+            if aid and other and other != aid:
+                problems.append(Problem(t.file, t.lines[i], col, f"{pid!r} belongs to article {other!r} in "
+                                        f"{practices.file}, not to {aid!r}: a link joins practices of one article"))
+        if r["from_practice"] and r["from_practice"] == r["to_practice"]:
+            problems.append(Problem(t.file, t.lines[i], "to_practice", f"{r['to_practice']!r} links to itself"))
 
 
 def _check_dates(t: CheckedTable, date_col: str, problems: list[Problem]):
@@ -276,6 +297,8 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
         _check_dates(ready["timeline"], "date", problems)
     if "statistics" in ready:
         _check_statistic_values(ready["statistics"], problems)
+    if "practice_links" in ready and "practices" in ready:
+        _check_links(ready["practice_links"], ready["practices"], problems)
     if "articles" in ready:
         sources = SourceTexts(ready["articles"].frame, sources_dir)
         if sources.available:

@@ -1,0 +1,346 @@
+"""The model as data: template families and tiers on practices, links between practices, and
+the helpers that serve them. Bad input to the new columns and table is reported as
+``file:line: column: message``."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import polars as pl
+import pytest
+
+import pingan
+from conftest import assert_reported
+from pingan.sources import SourceTexts
+
+FAMILIES = ["grid-management", "four-platforms", "mediation-centre", "peoples-mediation", "fengqiao",
+            "three-governances", "party-building-led", "video-surveillance", "digital-governance",
+            "mass-prevention", "accountability", "village-supervision", "cross-border", "special-campaigns",
+            "service-reform", "local"]
+TIERS = ["province", "city", "county", "township", "village", "grid", "cross-border"]
+RELATIONS = ["escalates-to", "feeds", "coordinates-with", "supervises", "part-of"]
+
+# Key terms of each template (after /work/shared/notes/governance-families.md). A practice that
+# carries a family shows one of them in its quote, or names one in its family_basis that the
+# article itself uses.
+FAMILY_TERMS = {
+    "grid-management": ["网格"],
+    "four-platforms": ["四平台", "四个平台", "综治中心"],
+    "mediation-centre": ["矛盾纠纷调处化解中心", "矛盾纠纷调处中心", "社会治理中心", "矛调中心", "调解中心", "一站式"],
+    "peoples-mediation": ["人民调解", "调解员", "调解委员会", "调委会", "调解室", "调解工作室", "调解组织", "调解队", "老娘舅"],
+    "fengqiao": ["枫桥"],
+    "three-governances": ["三治"],
+    "party-building-led": ["党建", "党支部", "党委", "党组织", "红色"],
+    "video-surveillance": ["雪亮", "视频监控", "监控"],
+    "digital-governance": ["数字", "智慧", "智能", "智治", "大数据", "互联网", "信息化", "信息系统", "APP", "一键",
+                           "平台", "手机", "物联", "在线"],
+    "mass-prevention": ["群防群治", "志愿", "义警", "巡逻", "群众参与"],
+    "accountability": ["报表", "考核", "督查", "考评", "一票否决", "述职", "评议", "责任制", "暗访", "排名", "问题清单",
+                       "层层有责任"],
+    "village-supervision": ["后陈", "监督委员会", "村务监督", "村监委"],
+    "cross-border": ["跨省", "跨区域", "毗邻", "边际", "边界", "联盟", "省际", "浙沪", "浙赣"],
+    "special-campaigns": ["扫黑除恶", "专项", "整治", "严打", "打伞破网", "攻坚", "大会战", "行动"],
+    "service-reform": ["最多跑", "跑一次", "跑一地"],
+}
+
+# Words that belong to one template only. A practice whose name holds one carries that family;
+# an article whose text holds one carries it, unless an exception below says why not.
+SIGNATURES = {
+    "雪亮工程": "video-surveillance", "后陈经验": "village-supervision", "三治": "three-governances",
+    "枫桥经验": "fengqiao", "扫黑除恶": "special-campaigns", "最多跑": "service-reform",
+    "四平台": "four-platforms", "四个平台": "four-platforms", "矛盾纠纷调处化解中心": "mediation-centre",
+    "人民调解": "peoples-mediation", "调解室": "peoples-mediation", "调解队": "peoples-mediation",
+    "网格": "grid-management", "群防群治": "mass-prevention", "义警": "mass-prevention", "志愿": "mass-prevention",
+    "平安报表": "accountability", "年度考核": "accountability",
+}
+TEXT_EXCEPTIONS = {
+    ("wucheng-2020", "三治"): "only inside the district party secretary's quoted remark, which does not name a template",
+}
+
+
+@pytest.fixture(scope="module")
+def tables(data_dir):
+    return pingan.load_all(data_dir)
+
+
+@pytest.fixture(scope="module")
+def texts(tables, sources_dir):
+    return SourceTexts(tables["articles"], sources_dir)
+
+
+# --- the contract -----------------------------------------------------------------------
+
+def _resource(data_dir, name):
+    pkg = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    return next(r for r in pkg["resources"] if r["name"] == name)
+
+
+def test_practices_contract_declares_family_tier_and_basis(data_dir):
+    fields = {f["name"]: f for f in _resource(data_dir, "practices")["schema"]["fields"]}
+    assert fields["family"]["constraints"] == {"required": True, "enum": FAMILIES}
+    assert fields["tier"]["constraints"] == {"required": True, "enum": TIERS}
+    assert fields["family_basis"]["constraints"] == {"required": True}
+    for slug in FAMILIES:  # the description explains every slug
+        assert slug in fields["family"]["description"], slug
+
+
+def test_practice_links_contract(data_dir):
+    r = _resource(data_dir, "practice_links")
+    fields = {f["name"]: f for f in r["schema"]["fields"]}
+    assert list(fields) == ["article_id", "from_practice", "to_practice", "relation", "quote", "notes"]
+    assert fields["relation"]["constraints"]["enum"] == RELATIONS
+    assert r["schema"]["primaryKey"] == ["from_practice", "to_practice", "relation"]
+    refs = {tuple(fk["fields"]): (fk["reference"]["resource"], fk["reference"]["fields"]) for fk in r["schema"]["foreignKeys"]}
+    assert refs == {("article_id",): ("articles", ["article_id"]), ("from_practice",): ("practices", ["practice_id"]),
+                    ("to_practice",): ("practices", ["practice_id"])}
+    assert "practice_links" in pingan.TABLES
+
+
+def test_new_columns_load_as_enums(tables):
+    p, links = tables["practices"], tables["practice_links"]
+    assert p.schema["family"] == pl.Enum(FAMILIES) and p.schema["tier"] == pl.Enum(TIERS)
+    assert links.schema["relation"] == pl.Enum(RELATIONS)
+    assert p["family_basis"].null_count() == 0
+
+
+# --- the curated links ------------------------------------------------------------------
+
+def test_every_article_has_at_least_three_links(tables):
+    counts = dict(tables["practice_links"].group_by("article_id").len().iter_rows())
+    assert {a: counts.get(a, 0) for a in tables["articles"]["article_id"] if counts.get(a, 0) < 3} == {}
+
+
+def test_link_endpoints_belong_to_the_links_article(tables):
+    article_of = dict(tables["practices"].select("practice_id", "article_id").iter_rows())
+    for aid, a, b in tables["practice_links"].select("article_id", "from_practice", "to_practice").iter_rows():
+        assert article_of[a] == aid and article_of[b] == aid and a != b, (aid, a, b)
+
+
+def test_quzhou_chain_runs_from_grid_to_city_centre(tables):
+    """The article's 141 → 1141 system, as escalation links: grid → township → county → city."""
+    links = tables["practice_links"].filter(pl.col("relation") == "escalates-to")
+    tier = dict(tables["practices"].select("practice_id", pl.col("tier").cast(pl.String)).iter_rows())
+    step = {tier[a]: tier[b] for a, b in links.filter(pl.col("article_id") == "quzhou-2024")
+            .select("from_practice", "to_practice").iter_rows()}
+    assert step == {"grid": "township", "township": "county", "county": "city"}
+
+
+def test_lanxi_centre_takes_in_petitions_courts_and_legal_services(tables):
+    parts = tables["practice_links"].filter((pl.col("to_practice") == "lanxi-dispute-resolution-centre")
+                                            & (pl.col("relation") == "part-of"))["from_practice"]
+    names = tables["practices"].filter(pl.col("practice_id").is_in(parts.implode()))["name_zh"].to_list()
+    for centre in ("联合接访中心", "诉讼服务中心", "公共法律服务中心"):
+        assert centre in names
+
+
+# --- the template tagging ---------------------------------------------------------------
+
+def _has_term(text: str | None, family: str) -> bool:
+    return bool(text) and any(t in text for t in FAMILY_TERMS[family])
+
+
+def test_every_tagged_practice_shows_its_family(tables, texts):
+    """Its quote holds a key term of its family, or its family_basis names one the article uses."""
+    unexplained = []
+    for r in tables["practices"].filter(pl.col("family") != "local").iter_rows(named=True):
+        fam, flat = str(r["family"]), texts.flat(r["article_id"])
+        basis_terms = [t for t in FAMILY_TERMS[fam] if t in r["family_basis"] and t in flat]
+        if not (_has_term(r["quote"], fam) or basis_terms):
+            unexplained.append((r["practice_id"], fam))
+    assert unexplained == []
+
+
+def test_every_family_an_article_carries_has_a_quote_with_its_key_term(tables):
+    """Per article and family, at least one practice's own quote shows the template."""
+    missing = []
+    by = tables["practices"].filter(pl.col("family") != "local").group_by("article_id", "family")
+    for (aid, fam), group in by:
+        if not any(_has_term(q, str(fam)) for q in group["quote"]):
+            missing.append((aid, str(fam)))
+    assert sorted(missing) == []
+
+
+def test_practice_named_by_a_signature_term_carries_its_family(tables):
+    """(A name holding terms of several templates, such as 一中心四平台一网格, carries one of them.)"""
+    wrong = []
+    for pid, name, fam in tables["practices"].select("practice_id", "name_zh", "family").iter_rows():
+        wanted = {f for term, f in SIGNATURES.items() if term in name}
+        if wanted and str(fam) not in wanted:
+            wrong.append((pid, name, str(fam), sorted(wanted)))
+    assert wrong == []
+
+
+def test_article_using_a_signature_term_carries_its_family(tables, texts):
+    """The converse: no template the article names is left untagged (exceptions say why)."""
+    carried = {(a, str(f)) for a, f in tables["practices"].select("article_id", "family").iter_rows()}
+    missing = [(aid, term, fam) for aid in tables["articles"]["article_id"]
+               for term, fam in SIGNATURES.items()
+               if term in texts.flat(aid) and (aid, fam) not in carried and (aid, term) not in TEXT_EXCEPTIONS]
+    assert missing == []
+    for (aid, term) in TEXT_EXCEPTIONS:  # an exception that no longer applies is removed
+        assert term in texts.flat(aid) and (aid, SIGNATURES[term]) not in carried, (aid, term)
+
+
+def test_fengqiao_only_where_the_article_invokes_it(tables, texts):
+    tagged = set(tables["practices"].filter(pl.col("family") == "fengqiao")["article_id"])
+    invoking = {a for a in tables["articles"]["article_id"] if "枫桥经验" in texts.flat(a)}
+    assert tagged == invoking
+
+
+# Places the articles name only by abbreviation or as a group.
+ABBREVIATED = {"江西省": "浙赣", "黄山市": "衢黄南饶", "南平市": "衢黄南饶", "上饶市": "衢黄南饶",
+               "安徽省": "四省边际", "福建省": "四省边际"}
+
+
+def test_every_place_is_named_by_some_article(tables, texts):
+    """Zhejiang's eleven cities are all listed for the map; every other place is in an article."""
+    flat_all = "".join(texts.flat(a) for a in tables["articles"]["article_id"])
+    others = tables["places"].filter(~((pl.col("level") == "prefecture") & (pl.col("province_code") == "330000")))
+    unnamed = [n for n in others["name_zh"]
+               if n not in flat_all and re.sub(r"(省|市|区|县|镇|街道|村|社区|商圈)$", "", n) not in flat_all
+               and ABBREVIATED.get(n, "-") not in flat_all]
+    assert unnamed == []
+    for place in ("上海", "金山区", "重庆", "黄山", "南平", "上饶"):  # neighbours the lead asked for
+        assert any(place in n for n in others["name_zh"]), place
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+def test_model_practices_orders_one_article_up_the_ladder(tables):
+    df = pingan.model_practices("quzhou-2024", tables)
+    assert df.height == tables["practices"].filter(pl.col("article_id") == "quzhou-2024").height
+    assert df.columns[:3] == ["practice_id", "tier", "family"]
+    ranks = [TIERS.index(t) for t in df["tier"].cast(pl.String)]
+    assert ranks == sorted(ranks)
+
+
+def test_model_links_carries_both_ends_names(tables):
+    df = pingan.model_links("wucheng-2020", tables)
+    assert df.height == tables["practice_links"].filter(pl.col("article_id") == "wucheng-2020").height
+    for col in ("from_name_en", "from_name_zh", "to_name_en", "to_name_zh", "from_tier", "to_tier"):
+        assert df[col].null_count() == 0, col
+
+
+@pytest.mark.parametrize("helper", [pingan.model_practices, pingan.model_links])
+def test_unknown_article_id_lists_the_valid_ones(helper, tables):
+    with pytest.raises(ValueError, match=r"unknown article id 'quzhou'.*jinhua-2017.*jiaxing-2024"):
+        helper("quzhou", tables)
+
+
+def test_template_matrix(tables):
+    m = pingan.template_matrix(tables)
+    arts = tables["articles"]["article_id"].to_list()
+    assert m.height == len(FAMILIES) * len(arts)
+    assert m["practices"].sum() == tables["practices"].height
+    p = tables["practices"]
+    for r in m.filter(pl.col("practices") > 0).iter_rows(named=True):
+        ex = p.filter(pl.col("practice_id") == r["example_practice"]).row(0, named=True)
+        assert (ex["article_id"], str(ex["family"]), ex["quote"]) == (r["article_id"], str(r["family"]), r["example_quote"])
+    published = dict(tables["articles"].select("article_id", "published").iter_rows())
+    for fam, group in m.group_by("family"):
+        carriers = group.filter(pl.col("practices") > 0)["article_id"].to_list()
+        first = group["first_article"][0]
+        assert first in carriers and published[first] == min(published[a] for a in carriers), fam
+    assert m.filter(pl.col("practices") == 0)["example_quote"].null_count() == m.filter(pl.col("practices") == 0).height
+
+
+# --- bad input --------------------------------------------------------------------------
+
+def _rows(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+def _write(path, rows):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def _edit(path, line, **values):
+    rows = _rows(path)
+    for col, v in values.items():
+        rows[line - 1][rows[0].index(col)] = v
+    _write(path, rows)
+    return rows
+
+
+def _practice_of_other_article(pkg, article_id):
+    rows = _rows(pkg / "practices.csv")
+    return next(r[0] for r in rows[1:] if r[1] != article_id)
+
+
+def test_link_to_a_practice_of_another_article(package_copy, sources_dir):
+    p = package_copy / "practice_links.csv"
+    aid = _rows(p)[3][0]
+    other = _practice_of_other_article(package_copy, aid)
+    _edit(p, 4, to_practice=other)
+    assert_reported(package_copy, sources_dir,
+                    rf"practice_links\.csv:4: to_practice: '{other}' belongs to article '[a-z0-9-]+' in .*practices\.csv, not to '{aid}'")
+
+
+def test_link_from_a_practice_of_another_article_is_named_by_column(package_copy, sources_dir):
+    p = package_copy / "practice_links.csv"
+    aid = _rows(p)[6][0]
+    other = _practice_of_other_article(package_copy, aid)
+    _edit(p, 7, from_practice=other)
+    assert_reported(package_copy, sources_dir, rf"practice_links\.csv:7: from_practice: '{other}' belongs to article")
+
+
+def test_link_to_itself(package_copy, sources_dir):
+    p = package_copy / "practice_links.csv"
+    rows = _rows(p)
+    _edit(p, 2, to_practice=rows[1][rows[0].index("from_practice")])
+    assert_reported(package_copy, sources_dir, r"practice_links\.csv:2: to_practice: '[a-z0-9-]+' links to itself")
+
+
+def test_link_to_an_unknown_practice(package_copy, sources_dir):
+    _edit(package_copy / "practice_links.csv", 3, from_practice="no-such-practice")
+    assert_reported(package_copy, sources_dir,
+                    r"practice_links\.csv:3: from_practice: 'no-such-practice' is not a practice_id in .*practices\.csv")
+
+
+def test_link_quote_not_in_its_article(package_copy, sources_dir):
+    _edit(package_copy / "practice_links.csv", 5, quote="网格员每天上报三次")
+    assert_reported(package_copy, sources_dir, r"practice_links\.csv:5: quote: not found in \d{3}_[0-9a-f]{16}\.txt")
+
+
+def test_duplicate_link(package_copy, sources_dir):
+    p = package_copy / "practice_links.csv"
+    rows = _rows(p)
+    _write(p, rows + [rows[1]])
+    assert_reported(package_copy, sources_dir,
+                    rf"practice_links\.csv:{len(rows) + 1}: from_practice,to_practice,relation: duplicate primary key .*first on line 2")
+
+
+@pytest.mark.parametrize("column,value,message", [
+    ("family", "grid", r"'grid' is not one of: grid-management, four-platforms"),
+    ("tier", "multi-level", r"'multi-level' is not one of: province, city, county, township, village, grid, cross-border"),
+    ("family_basis", "", r"required value is empty"),
+])
+def test_bad_family_tier_or_basis(package_copy, sources_dir, column, value, message):
+    _edit(package_copy / "practices.csv", 6, **{column: value})
+    assert_reported(package_copy, sources_dir, rf"practices\.csv:6: {column}: {message}")
+
+
+def test_bad_relation(package_copy, sources_dir):
+    _edit(package_copy / "practice_links.csv", 2, relation="reports-to")
+    assert_reported(package_copy, sources_dir, r"practice_links\.csv:2: relation: 'reports-to' is not one of: escalates-to")
+
+
+def _place_line(pkg, code):
+    return next(i for i, r in enumerate(_rows(pkg / "places.csv"), 1) if r[0] == code)
+
+
+def test_place_outside_zhejiang_keeps_its_provinces_code(package_copy, sources_dir):
+    line = _place_line(package_copy, "310116")
+    _edit(package_copy / "places.csv", line, province_code="330000")
+    assert_reported(package_copy, sources_dir,
+                    rf"places\.csv:{line}: province_code: '330000' but its parent '310000' is in province '310000'")
+
+
+def test_province_is_its_own_province(package_copy, sources_dir):
+    line = _place_line(package_copy, "500000")
+    _edit(package_copy / "places.csv", line, province_code="330000")
+    assert_reported(package_copy, sources_dir,
+                    rf"places\.csv:{line}: province_code: '330000' but a province is its own province \('500000'\)")
