@@ -21,8 +21,35 @@ def test_distinct_chinese_characters_draw_distinct_glyphs():
 
 
 def test_svg_text_uses_the_cjk_font():
-    svg = pingan.to_svg(pingan.zhejiang_map("zh").to_dict())
+    svg = pingan.to_svg(pingan.zhejiang_map(lang="zh").to_dict())
     assert "Noto Sans CJK SC" in svg and "金华市" in svg
+
+
+def test_images_carry_the_theme_without_enable_charts():
+    # a chart built while Altair's default theme is active still gets the workbook's font
+    spec = pingan.honours_chart("quzhou-2024").to_dict()
+    assert "Noto Sans CJK SC" in pingan.to_svg(spec)
+
+
+def test_palette_fallback_is_the_same_picture_in_fewer_bytes():
+    import struct, zlib
+    from pingan.charts.png import _rgba_rows, palette_png
+    rgba = pingan.to_png(pingan.changes_chart("quzhou-2024").to_dict(), scale=1)
+    small = palette_png(rgba)
+    assert small[:8] == b"\x89PNG\r\n\x1a\n" and small[25] == 3  # colour type 3: indexed
+    assert len(small) * 3 < len(rgba)
+    # lossless when the picture has at most 256 colours: decode the palette image and compare
+    w, h, rows = _rgba_rows(rgba)
+    chunks, i = {}, 8
+    while i < len(small):
+        (n,) = struct.unpack(">I", small[i:i + 4]); chunks.setdefault(small[i + 4:i + 8], b"")
+        chunks[small[i + 4:i + 8]] += small[i + 8:i + 8 + n]; i += 12 + n
+    plte, trns = chunks[b"PLTE"], chunks.get(b"tRNS", b"")
+    raw = zlib.decompress(chunks[b"IDAT"])
+    for y, row in enumerate(rows):
+        idx = raw[y * (w + 1) + 1:(y + 1) * (w + 1)]
+        back = b"".join(plte[3 * k:3 * k + 3] + bytes([trns[k] if k < len(trns) else 255]) for k in idx)
+        assert back == row, f"row {y} differs"
 
 
 def test_every_notebook_chart_is_exported(tmp_path):

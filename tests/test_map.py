@@ -7,8 +7,10 @@ import polars as pl
 import pytest
 
 import pingan
+from chart_specs import mark_type, units
+from pingan.charts.framing import chart_title, source_text
 from pingan.charts.map_chart import OTHER_COLOR, label_point
-from pingan.geo import ZHEJIANG_PREFECTURES, zhejiang_prefectures
+from pingan.geo import ZHEJIANG_PREFECTURES, ZHEJIANG_TOPOLOGY, zhejiang_prefectures
 
 BBOX = (118.0, 27.0, 123.5, 31.5)  # lon_min, lat_min, lon_max, lat_max
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -28,20 +30,47 @@ def _prefectures():
 
 @pytest.fixture(scope="module")
 def specs():
-    return {lang: pingan.zhejiang_map(lang).to_dict() for lang in ("en", "zh")}
+    tables = pingan.load_all()
+    return {lang: pingan.zhejiang_map(tables=tables, lang=lang).to_dict() for lang in ("en", "zh")}
+
+
+def _map(spec):
+    return spec["vconcat"][0]
 
 
 def _shapes(spec):
-    layer = next(l for l in spec["layer"] if l["mark"]["type"] == "geoshape")
-    data = layer["data"]
-    values = data["values"] if "values" in data else spec["datasets"][data["name"]]
-    prop = data.get("format", {}).get("property")
-    return layer, (values[prop] if prop else values)
+    """The geoshape layer and its rows (one per city, geometry looked up from the topology)."""
+    return next((u, rows) for u, rows in units(spec) if mark_type(u) == "geoshape")
 
 
 def _labels(spec):
-    layer = next(l for l in spec["layer"] if l["mark"]["type"] == "text")
-    return spec["datasets"][layer["data"]["name"]]
+    return next(rows for u, rows in units(spec) if mark_type(u) == "text")
+
+
+def _decode_topology(topo):
+    """TopoJSON arcs → rings of (lon, lat), per geometry id."""
+    (kx, ky), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            pts.append((x * kx + tx, y * ky + ty))
+        arcs.append(pts)
+    out = {}
+    for g in topo["objects"]["cities"]["geometries"]:
+        polys = [g["arcs"]] if g["type"] == "Polygon" else g["arcs"]
+        rings = []
+        for poly in polys:
+            for refs in poly:
+                ring = []
+                for r in refs:
+                    a = arcs[r] if r >= 0 else arcs[~r][::-1]
+                    ring.extend(a if not ring else a[1:])
+                rings.append([p for i, p in enumerate(ring) if i == 0 or p != ring[i - 1]])
+        out[g["id"]] = [[r for r in p] for p in polys], rings
+    return out
 
 
 def test_geojson_has_one_feature_per_prefecture(data_dir):
@@ -92,49 +121,77 @@ def test_labels_sit_inside_their_city():
         assert inside, f["properties"]
 
 
+def test_topology_keeps_shared_borders_and_matches_the_geojson(data_dir):
+    topo = json.loads((data_dir / ZHEJIANG_TOPOLOGY).read_text(encoding="utf-8"))
+    assert topo["type"] == "Topology" and (data_dir / ZHEJIANG_TOPOLOGY).stat().st_size < 80_000
+    uses = {}
+    for g in topo["objects"]["cities"]["geometries"]:
+        polys = [g["arcs"]] if g["type"] == "Polygon" else g["arcs"]
+        for poly in polys:
+            for refs in poly:
+                for r in refs:
+                    uses.setdefault(r if r >= 0 else ~r, []).append((g["id"], r >= 0))
+    drawn = {i for i, arc in enumerate(topo["arcs"]) if any(d != [0, 0] for d in arc[1:])}  # not a lone point
+    shared = [u for i, u in uses.items() if len(u) == 2 and i in drawn]
+    assert len(shared) >= 20  # the internal borders: one arc, used by both neighbours
+    assert sum(u[0][0] != u[1][0] for u in shared) >= 20
+    assert all(u[0][1] != u[1][1] for u in shared)  # once each way: the same line on both sides
+    assert all(len(u) <= 2 for u in uses.values())
+    decoded = _decode_topology(topo)
+    geo = {f["properties"]["place_code"]: f["geometry"] for f in zhejiang_prefectures()["features"]}
+    assert set(decoded) == set(geo)
+    for code, (_, rings) in decoded.items():
+        geo_rings = [r for p in _polygons(geo[code]) for r in p]
+        assert len(rings) == len(geo_rings), code
+        for ring, geo_ring in zip(rings, geo_rings):
+            assert _area(ring) < 0  # d3-geo wants exterior rings clockwise
+            # the GeoJSON ring is the same ring, reversed (RFC 7946), rounded to 4 decimals
+            assert len(ring) == len(geo_ring)
+            assert all(abs(a - b) < 1e-4 and abs(c - d) < 1e-4
+                       for (a, c), (b, d) in zip(ring[::-1], geo_ring))
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_map_colours_the_three_cities_the_articles_cover(specs, lang):
     spec = specs[lang]
-    assert spec["projection"]["type"] == "mercator"
-    layer, features = _shapes(spec)
-    assert len(features) == 11
-    assert layer["encoding"]["color"]["field"] == "properties.fill"
-    assert layer["encoding"]["color"]["scale"] is None
-    fills = {f["properties"]["place_code"]: f["properties"]["fill"] for f in features}
+    assert _map(spec)["projection"]["type"] == "mercator"
+    layer, rows = _shapes(spec)
+    assert len(rows) == 11
+    assert layer["encoding"]["color"]["field"] == "fill" and layer["encoding"]["color"]["scale"] is None
+    lookup = layer["transform"][0]
+    assert lookup["lookup"] == "city_code" and lookup["from"]["key"] == "id"
+    data = lookup["from"]["data"]
+    assert data["format"] == {"type": "topojson", "feature": "cities"}
+    assert isinstance(data["values"], str)  # one compact string, not one coordinate per line
+    fills = {r["city_code"]: r["fill"] for r in rows}
     coloured = {code: c for code, c in fills.items() if c != OTHER_COLOR}
     assert coloured == pingan.CITY_COLORS
-    assert sorted(coloured) == ["330400", "330700", "330800"]
     assert list(fills.values()).count(OTHER_COLOR) == 8
-    # d3-geo, which draws geoshapes, wants exterior rings clockwise
-    for f in features:
-        for poly in _polygons(f["geometry"]):
-            assert _area(poly[0]) < 0, f["properties"]["place_code"]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_map_tooltips_name_the_city_and_its_articles(specs, lang):
-    layer, features = _shapes(specs[lang])
+    layer, rows = _shapes(specs[lang])
     fields = {t["field"] for t in layer["encoding"]["tooltip"]}
-    assert {"properties.name_zh", "properties.pinyin", "properties.name_en", "properties.articles"} <= fields
-    by_code = {f["properties"]["place_code"]: f["properties"] for f in features}
+    assert {"name_zh", "pinyin", "name_en", "articles"} <= fields
+    by_code = {r["city_code"]: r for r in rows}
     assert by_code["330700"]["articles"] == "jinhua-2017, jinhua-2020, wucheng-2020"
     assert by_code["330800"]["articles"] == "quzhou-2024"
     assert by_code["330400"]["articles"] == "jiaxing-2024"
     assert by_code["330100"]["articles"] == "—"
     assert by_code["330100"]["pinyin"] == "Hángzhōu Shì" and by_code["330100"]["name_en"] == "Hangzhou"
-    subtitle = " ".join(specs[lang]["title"]["subtitle"])
-    assert "echarts 4.9.0" in subtitle and "Apache-2.0" in subtitle
+    assert "echarts 4.9.0" in source_text(specs[lang]) and "Apache-2.0" in source_text(specs[lang])
 
 
 def test_map_labels_in_the_chosen_language(specs):
-    en = {r["place_code"]: r["label"] for r in _labels(specs["en"])}
-    zh = {r["place_code"]: r["label"] for r in _labels(specs["zh"])}
+    en = {r["city_code"]: r["label"] for r in _labels(specs["en"])}
+    zh = {r["city_code"]: r["label"] for r in _labels(specs["zh"])}
     assert len(en) == len(zh) == 11
     assert en["330700"] == "Jinhua" and zh["330700"] == "金华市"
     assert all(CJK.search(v) for v in zh.values()) and not any(CJK.search(v) for v in en.values())
-    assert CJK.search(specs["zh"]["title"]["text"]) and not CJK.search(specs["en"]["title"]["text"])
+    assert CJK.search(chart_title(specs["zh"])) and not CJK.search(chart_title(specs["en"]))
     with pytest.raises(ValueError):
-        pingan.zhejiang_map("fr")
+        pingan.zhejiang_map(lang="fr")
 
 
 def test_map_renders(specs):

@@ -1,11 +1,32 @@
-"""Ping An Zhejiang workbook: the curated tables as validated polars DataFrames, and charts.
+"""Ping An Zhejiang workbook: the curated tables as validated polars DataFrames, charts and tables.
 
     import pingan
     stats = pingan.load("statistics")      # one validated table
     tables = pingan.load_all()             # every table by name
 
-Chart builders live in ``pingan.charts`` and are imported on first use, so loading
-data never pays for importing Altair.
+Charts (Altair; imported on first use, so loading data never pays for Altair). Call
+``pingan.enable_charts()`` once to switch on the workbook's theme and renderer; every
+builder takes ``tables=`` (default: ``load_all()``), ``lang="en"`` or ``"zh"`` and ``title=``:
+
+    changes_chart(article_id=None)        stated changes in percent, either side of zero
+    counts_chart(article_id=None)         counts as labelled dots on a log scale
+    rates_chart(article_id=None)          rates and shares, 0–100%
+    honours_chart(article_id=None)        honours and streaks
+    shared_indicators_chart()             indicators several articles share, one panel each
+    per_capita_chart()                    counts per 10,000 residents (2020 census)
+    practice_categories_chart(article_id) one article's named practices by category
+    practice_heatmap()                    practices by category and article
+    timeline_chart()                      every dated event, labelled, by article
+    zhejiang_map()                        the eleven cities, those covered in colour
+    overview_chart()                      map and timeline linked: click a city
+    coverage_chart(report)                every number in the articles, accounted for
+    CITY_COLORS                           one colour per city (place_code → hex)
+    to_png(spec), to_svg(spec)            a chart spec as an image
+
+Tables for readers (great_tables; DataFrames stay available for code):
+
+    show_table(df, columns=, labels=, title=, source=)   any frame, formatted
+    statistics_table(df), practices_table(df), findings_table(df), articles_table(df)
 """
 from .coverage import CoverageItem, CoverageReport, audit_coverage
 from .dictionary import data_dictionary_markdown
@@ -30,23 +51,33 @@ from .texts import SourcesNotFoundError
 
 __version__ = "0.1.0"
 
-# Chart builders import Altair (≈2 s); they load on first use so that data loading stays fast.
+# Chart builders import Altair (≈2 s) and tables import great_tables: both load on first use,
+# so that data loading stays fast. Reading CITY_COLORS changes nothing in Altair.
 _CHART_NAMES = ("changes_chart", "counts_chart", "rates_chart", "honours_chart", "shared_indicators_chart",
-                "per_capita_chart", "timeline_chart", "zhejiang_map", "practice_heatmap",
+                "per_capita_chart", "timeline_chart", "zhejiang_map", "overview_chart", "practice_heatmap",
                 "practice_categories_chart", "coverage_chart", "enable_charts", "CITY_COLORS", "to_png", "to_svg")
+_TABLE_NAMES = ("show_table", "statistics_table", "practices_table", "findings_table", "articles_table")
 
 
 def __getattr__(name):
     if name in _CHART_NAMES:
         from . import charts
         return getattr(charts, name)
+    if name in _TABLE_NAMES:
+        from . import tables
+        return getattr(tables, name)
     raise AttributeError(f"module 'pingan' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_CHART_NAMES) | set(_TABLE_NAMES))
+
 
 __all__ = [
     "TABLES", "load", "load_all", "validate", "DataValidationError", "Problem",
     "parse_number", "Number", "NumberParseError", "extract_numbers", "SpottedNumber",
     "audit_coverage", "CoverageReport", "CoverageItem", "data_dictionary_markdown", "export_tables",
-    "data_quality_findings", "per_capita_figures", "export_figures", *_CHART_NAMES,
+    "data_quality_findings", "per_capita_figures", "export_figures", "build_site", *_CHART_NAMES, *_TABLE_NAMES,
     "PER_RESIDENT_INDICATORS", "kwic", "term_frequencies", "outcome_claims", "shared_indicators",
     "shared_indicator_summary", "honours", "outcome_streaks", "SourcesNotFoundError",
     "model_practices", "model_links", "template_matrix",

@@ -1,6 +1,8 @@
 """Export every chart of the workbook as PNG and SVG, with Chinese text drawn in Noto Sans CJK.
 
     pingan figures build/figures            # every chart, English and Chinese labels
+
+Images carry the workbook's theme whether or not ``pingan.enable_charts()`` was called.
 """
 from __future__ import annotations
 
@@ -9,57 +11,62 @@ from pathlib import Path
 
 from .atomic import atomic_directory
 
-__all__ = ["workbook_charts", "export_figures"]
+__all__ = ["workbook_charts", "export_figures", "ARTICLE_CHARTS", "WORKBOOK_CHARTS"]
 
-ARTICLE_CHARTS = ("changes_chart", "counts_chart", "rates_chart", "honours_chart")
-WORKBOOK_CHARTS = ("timeline_chart", "zhejiang_map", "practice_heatmap", "shared_indicators_chart",
+# builder → the measures it draws; an article gets the chart only when it states one
+ARTICLE_CHARTS = {"changes_chart": {"change_pct"}, "counts_chart": {"level"},
+                  "rates_chart": {"rate_pct", "share_pct"}, "honours_chart": {"count_years"}}
+WORKBOOK_CHARTS = ("overview_chart", "timeline_chart", "zhejiang_map", "practice_heatmap", "shared_indicators_chart",
                    "per_capita_chart", "honours_chart", "changes_chart")
 
 
-def workbook_charts(langs=("en", "zh")) -> Iterator[tuple[str, Callable]]:
+def workbook_charts(langs=("en", "zh"), tables: dict | None = None) -> Iterator[tuple[str, Callable]]:
     """(file stem, builder) for every chart the notebooks show, in each language."""
     import polars as pl
 
     from . import charts
+    from .charts.statistics_charts import COUNT_UNITS
     from .loading import load_all
 
-    tables = load_all()
-    stats = tables["statistics"]
+    t = tables if tables is not None else load_all()
+    stats = t["statistics"].with_columns(pl.col(pl.Enum).cast(pl.String))
     for lang in langs:
         for name in WORKBOOK_CHARTS:
-            yield f"workbook_{name.removesuffix('_chart')}_{lang}", lambda n=name, l=lang: getattr(charts, n)(lang=l)
-        for article_id in tables["articles"]["article_id"]:
+            yield (f"workbook_{name.removesuffix('_chart')}_{lang}",
+                   lambda n=name, l=lang: getattr(charts, n)(tables=t, lang=l))
+        for article_id in t["articles"].sort("published", "article_id")["article_id"]:
             yield (f"{article_id}_practices_{lang}",
-                   lambda a=article_id, l=lang: charts.practice_categories_chart(a, lang=l))
-            measures = set(stats.filter(pl.col("article_id") == article_id)["measure"].cast(pl.String))
-            wanted = {"changes_chart": {"change_pct"}, "counts_chart": {"level"},
-                      "rates_chart": {"rate_pct", "share_pct"}, "honours_chart": {"count_years"}}
-            for name in ARTICLE_CHARTS:
-                if measures & wanted[name]:
+                   lambda a=article_id, l=lang: charts.practice_categories_chart(a, tables=t, lang=l))
+            own = stats.filter(pl.col("article_id") == article_id)
+            counts = own.filter((pl.col("measure") == "level") & pl.col("unit").is_in(COUNT_UNITS)
+                                & (pl.col("value") > 0))
+            measures = set(own["measure"]) - {"level"} | ({"level"} if counts.height else set())
+            for name, wanted in ARTICLE_CHARTS.items():
+                if measures & wanted:
                     yield (f"{article_id}_{name.removesuffix('_chart')}_{lang}",
-                           lambda n=name, a=article_id, l=lang: getattr(charts, n)(a, lang=l))
+                           lambda n=name, a=article_id, l=lang: getattr(charts, n)(a, tables=t, lang=l))
 
 
 def export_figures(out_dir: str | Path = "build/figures", formats=("png", "svg"), langs=("en", "zh"),
-                   only: Callable[[str], bool] | None = None) -> list[Path]:
+                   only: Callable[[str], bool] | None = None, tables: dict | None = None) -> list[Path]:
     """Write every chart to ``out_dir`` as ``<stem>.png`` / ``<stem>.svg``.
 
     The files are written into a temporary folder beside ``out_dir`` that replaces it
     only when every figure is done (``atomic_directory``): an export interrupted half-way leaves the previous
     figures as they were.
     """
-    from .charts.renderer import to_png, to_svg
+    from .charts import renderer
 
     out = Path(out_dir)
     written = []
     with atomic_directory(out) as tmp:
-        for stem, build in workbook_charts(langs):
+        for stem, build in workbook_charts(langs, tables):
             if only and not only(stem):
                 continue
             spec = build().to_dict()
             if "png" in formats:
-                (tmp / f"{stem}.png").write_bytes(to_png(spec, scale=2))
+                (tmp / f"{stem}.png").write_bytes(renderer.to_png(spec, scale=2))
             if "svg" in formats:
-                (tmp / f"{stem}.svg").write_text(to_svg(spec), encoding="utf-8")
+                (tmp / f"{stem}.svg").write_text(renderer.to_svg(spec), encoding="utf-8")
             written += [out / f"{stem}.{f}" for f in formats]
     return written

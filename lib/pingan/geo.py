@@ -1,8 +1,15 @@
 """Boundaries of Zhejiang's eleven prefecture-level cities, for the workbook's map.
 
-The file is ``data/geo/zhejiang_prefectures.geojson``: plain GeoJSON decoded from echarts
-4.9.0's ``map/json/province/zhejiang.json`` (Apache-2.0) by tools/make_zhejiang_geojson.py;
-its origin and licence are recorded in datapackage.json (resource ``zhejiang-prefectures``).
+Two files in ``data/geo/``, both written by tools/make_zhejiang_geojson.py from echarts
+4.9.0's ``map/json/province/zhejiang.json`` (Apache-2.0) and simplified as a topology
+(neighbouring cities keep one shared border):
+
+- ``zhejiang_prefectures.topojson``: what the map draws — compact (quantised,
+  delta-encoded arcs), passed to Vega-Lite as one inline string;
+- ``zhejiang_prefectures.geojson``: the same geometry as plain RFC 7946 GeoJSON, for
+  anyone's GIS and for computing label positions.
+
+Their origin and licence are recorded in datapackage.json.
 """
 from __future__ import annotations
 
@@ -11,9 +18,11 @@ from pathlib import Path
 
 from .paths import default_data_dir
 
-__all__ = ["ZHEJIANG_PREFECTURES", "BOUNDARY_SOURCE", "zhejiang_prefectures"]
+__all__ = ["ZHEJIANG_PREFECTURES", "ZHEJIANG_TOPOLOGY", "BOUNDARY_SOURCE", "zhejiang_prefectures",
+           "zhejiang_topology_text"]
 
 ZHEJIANG_PREFECTURES = "geo/zhejiang_prefectures.geojson"
+ZHEJIANG_TOPOLOGY = "geo/zhejiang_prefectures.topojson"
 BOUNDARY_SOURCE = "echarts 4.9.0 map/json/province/zhejiang.json (Apache-2.0)"
 
 
@@ -22,3 +31,10 @@ def zhejiang_prefectures(data_dir: str | Path | None = None) -> dict:
     (GB/T 2260) and name_zh; exterior rings counter-clockwise (RFC 7946)."""
     path = (Path(data_dir) if data_dir else default_data_dir()) / ZHEJIANG_PREFECTURES
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def zhejiang_topology_text(data_dir: str | Path | None = None) -> str:
+    """The TopoJSON topology as compact JSON text (object ``cities``, geometry ids =
+    place_code; exterior rings clockwise, as d3-geo draws them)."""
+    path = (Path(data_dir) if data_dir else default_data_dir()) / ZHEJIANG_TOPOLOGY
+    return json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False, separators=(",", ":"))

@@ -1,26 +1,43 @@
-"""The workbook's Altair charts, built from the curated tables.
+"""The workbook's Altair charts, built from the curated tables (see docs/charts.md).
 
-Importing this package registers and enables the ``pingan`` theme and renderer: each
-chart's output carries its Vega-Lite v5 spec (drawn by JupyterLab offline) and a PNG
-(shown where JavaScript is absent).
+Every builder takes the tables it draws (``tables=``, the dict ``pingan.load_all()``
+returns; loaded only when omitted) and ``lang="en"`` or ``"zh"``, and returns a framed
+chart: a title stating the finding (computed from the rows drawn; ``title=`` overrides it),
+one subtitle line with the metric and period, and one source line beneath the plot.
+
+Importing this package changes nothing in Altair: ``pingan.enable_charts()`` switches on
+the workbook's theme and renderer (each output carries the Vega-Lite v5 spec JupyterLab
+draws offline, and a light PNG for viewers without JavaScript). Submodules load on first
+use, so reading ``pingan.CITY_COLORS`` does not import Altair.
 """
-from .context_charts import (coverage_chart, practice_categories_chart, practice_heatmap,
-                             timeline_chart)
-from .map_chart import zhejiang_map
-from .renderer import enable_renderer, to_png, to_svg
-from .statistics_charts import (changes_chart, counts_chart, honours_chart, per_capita_chart,
-                                rates_chart, shared_indicators_chart)
-from .style import CITY_COLORS, enable_theme
+from __future__ import annotations
 
-__all__ = ["changes_chart", "counts_chart", "rates_chart", "honours_chart", "shared_indicators_chart",
-           "per_capita_chart", "timeline_chart", "zhejiang_map", "practice_heatmap",
-           "practice_categories_chart", "coverage_chart", "enable_charts", "CITY_COLORS", "to_png", "to_svg"]
+import importlib
+
+BUILDERS = {
+    "changes_chart": "statistics_charts", "counts_chart": "statistics_charts", "rates_chart": "statistics_charts",
+    "honours_chart": "statistics_charts", "shared_indicators_chart": "statistics_charts",
+    "per_capita_chart": "statistics_charts", "timeline_chart": "context_charts",
+    "practice_heatmap": "context_charts", "practice_categories_chart": "context_charts",
+    "coverage_chart": "context_charts", "zhejiang_map": "map_chart", "overview_chart": "map_chart",
+}
+HELPERS = {
+    "enable_charts": "renderer", "to_png": "renderer", "to_svg": "renderer",
+    "CITY_COLORS": "style", "CITY_NAMES": "style", "OTHER_COLOR": "style", "category_label": "style",
+    "frame": "framing", "source_line": "framing", "city_color": "framing", "labels_beside": "framing",
+    "wrap": "framing", "shorten": "framing", "chart_title": "framing",
+}
+_WHERE = {**BUILDERS, **HELPERS}
+__all__ = sorted(_WHERE)
 
 
-def enable_charts() -> None:
-    """Enable the workbook's theme and renderer (done on import; call again after changing them)."""
-    enable_theme()
-    enable_renderer()
+def __getattr__(name: str):
+    if name in _WHERE:
+        value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'pingan.charts' has no attribute {name!r}")
 
 
-enable_charts()
+def __dir__():
+    return sorted(set(globals()) | set(_WHERE))
