@@ -35,6 +35,7 @@ from .figures import export_figures
 from .findings import data_quality_findings
 from .loading import TABLES, load, load_all, validate
 from .model import model_links, model_practices, template_matrix
+from .sections import article_sections
 from .numbers import Number, NumberParseError, parse_number
 from .problems import DataValidationError, Problem
 from .spotter import SpottedNumber, extract_numbers
@@ -80,5 +81,5 @@ __all__ = [
     "data_quality_findings", "per_capita_figures", "export_figures", "build_site", *_CHART_NAMES, *_TABLE_NAMES,
     "PER_RESIDENT_INDICATORS", "kwic", "term_frequencies", "outcome_claims", "shared_indicators",
     "shared_indicator_summary", "honours", "outcome_streaks", "SourcesNotFoundError",
-    "model_practices", "model_links", "template_matrix",
+    "model_practices", "model_links", "template_matrix", "article_sections",
 ]
