@@ -15,11 +15,11 @@ import re
 import altair as alt
 import polars as pl
 
-from ..model import model_links, model_practices, template_matrix
+from ..model import model_practices, template_matrix
 from ..sections import article_sections
 from .data import article_labels, article_order, check_article_ids, place_names, resolve_tables
 from .framing import frame, shorten, source_line, wrap
-from .model_labels import TIER_ORDER, family_label, is_template, relation_label, tier_label
+from .model_labels import family_label, is_template, relation_label, tier_label
 from .model_layout import architecture_layout
 from .style import CITY_COLORS, INK, MUTED, check_lang
 
