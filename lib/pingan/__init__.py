@@ -20,6 +20,12 @@ builder takes ``tables=`` (default: ``load_all()``), ``lang="en"`` or ``"zh"`` a
     zhejiang_map()                        the eleven cities, those covered in colour
     overview_chart()                      map and timeline linked: click a city
     coverage_chart(report)                every number in the articles, accounted for
+    architecture_chart(article_id)        the city's model: practices on tiers, linked (issue 12)
+    templates_chart(article_id)           provincial templates it instantiates, and its own inventions
+    template_matrix_chart()               article × template, the first article to name each marked
+    sections_chart(article_id)            the article's own sections, with the practices each describes
+    term_emphasis_chart(terms=None)       key governance terms per 1,000 characters, by article
+    family_label(slug, lang, terms=)      "Grid management (网格化管理, wǎnggéhuà guǎnlǐ)"; tier_label, relation_label
     CITY_COLORS                           one colour per city (place_code → hex)
     category_label(slug, lang)            a practice category in words (English or Chinese)
     to_png(spec), to_svg(spec)            a chart spec as an image
@@ -28,12 +34,14 @@ Tables for readers (great_tables; DataFrames stay available for code):
 
     show_table(df, columns=, labels=, title=, source=)   any frame, formatted
     statistics_table(df), practices_table(df), findings_table(df), articles_table(df)
+    claims_table(article_id=None), links_table(article_id)   outcome claims judged; the model's links
 """
 from .coverage import CoverageItem, CoverageReport, audit_coverage
 from .dictionary import data_dictionary_markdown
 from .findings import data_quality_findings
 from .loading import TABLES, load, load_all, validate
 from .model import model_links, model_practices, template_matrix
+from .sections import article_sections
 from .numbers import Number, NumberParseError, parse_number
 from .problems import DataValidationError, Problem
 from .spotter import SpottedNumber, extract_numbers
@@ -54,8 +62,12 @@ __version__ = "0.1.0"
 _CHART_NAMES = ("changes_chart", "counts_chart", "rates_chart", "honours_chart", "shared_indicators_chart",
                 "per_capita_chart", "timeline_chart", "zhejiang_map", "overview_chart", "practice_heatmap",
                 "practice_categories_chart", "coverage_chart", "enable_charts", "CITY_COLORS", "category_label",
-                "to_png", "to_svg")
+                "to_png", "to_svg",
+                "architecture_chart", "templates_chart", "template_matrix_chart", "sections_chart",
+                "term_emphasis_chart", "family_label", "tier_label", "relation_label", "FAMILY_LABELS", "TIER_LABELS",
+                "RELATION_LABELS")
 _TABLE_NAMES = ("show_table", "statistics_table", "practices_table", "findings_table", "articles_table")
+_MODEL_TABLE_NAMES = ("claims_table", "links_table")
 
 
 # Export, figures and the site need more than polars (figures and the site: the `charts` and
@@ -73,11 +85,14 @@ def __getattr__(name):
     if name in _TABLE_NAMES:
         from . import tables
         return getattr(tables, name)
+    if name in _MODEL_TABLE_NAMES:
+        from . import model_tables
+        return getattr(model_tables, name)
     raise AttributeError(f"module 'pingan' has no attribute {name!r}")
 
 
 def __dir__():
-    return sorted(set(globals()) | set(_CHART_NAMES) | set(_TABLE_NAMES) | set(_LAZY))
+    return sorted(set(globals()) | set(_CHART_NAMES) | set(_TABLE_NAMES) | set(_MODEL_TABLE_NAMES) | set(_LAZY))
 
 
 __all__ = [
@@ -85,7 +100,8 @@ __all__ = [
     "parse_number", "Number", "NumberParseError", "extract_numbers", "SpottedNumber",
     "audit_coverage", "CoverageReport", "CoverageItem", "data_dictionary_markdown", "export_tables",
     "data_quality_findings", "per_capita_figures", "export_figures", "build_site", *_CHART_NAMES, *_TABLE_NAMES,
+    *_MODEL_TABLE_NAMES,
     "PER_RESIDENT_INDICATORS", "kwic", "term_frequencies", "outcome_claims", "shared_indicators",
     "shared_indicator_summary", "honours", "outcome_streaks", "SourcesNotFoundError",
-    "model_practices", "model_links", "template_matrix",
+    "model_practices", "model_links", "template_matrix", "article_sections",
 ]

@@ -20,12 +20,18 @@ BUILDERS = {
     "per_capita_chart": "statistics_charts", "timeline_chart": "context_charts",
     "practice_heatmap": "context_charts", "practice_categories_chart": "context_charts",
     "coverage_chart": "context_charts", "zhejiang_map": "map_chart", "overview_chart": "map_chart",
+    # the governance model of each city (issue 12)
+    "architecture_chart": "model_charts", "templates_chart": "model_charts", "template_matrix_chart": "model_charts",
+    "sections_chart": "model_charts", "term_emphasis_chart": "term_charts",
 }
 HELPERS = {
     "enable_charts": "renderer", "to_png": "renderer", "to_svg": "renderer",
     "CITY_COLORS": "style", "CITY_NAMES": "style", "OTHER_COLOR": "style", "category_label": "style",
     "frame": "framing", "source_line": "framing", "city_color": "framing", "labels_beside": "framing",
     "wrap": "framing", "shorten": "framing", "chart_title": "framing",
+    "FAMILY_LABELS": "model_labels", "TIER_LABELS": "model_labels", "RELATION_LABELS": "model_labels",
+    "family_label": "model_labels", "tier_label": "model_labels", "relation_label": "model_labels",
+    "MODEL_TERMS": "term_charts",
 }
 _WHERE = {**BUILDERS, **HELPERS}
 __all__ = sorted(_WHERE)

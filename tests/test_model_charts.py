@@ -1,0 +1,213 @@
+"""The governance-model charts and tables (issue 12), held to the workbook's style guide
+(see test_chart_style.py), plus what the architecture layout must guarantee: every node
+inside the plot, no two nodes at one position, every link drawn between drawn nodes."""
+from __future__ import annotations
+
+import re
+
+import polars as pl
+import pytest
+
+from chart_specs import inner_title, mark_type, units
+from pingan.charts.framing import source_text
+
+import pingan
+
+TABLES = pingan.load_all()
+ARTICLES = TABLES["articles"].sort("published", "article_id")["article_id"].to_list()
+PER_ARTICLE = {"architecture_chart": ["practices.csv", "practice_links.csv"], "templates_chart": ["practices.csv"],
+               "sections_chart": ["article_sections.csv", "practice_sections.csv", "practices.csv"]}
+OVERALL = {"template_matrix_chart": ["practices.csv"], "term_emphasis_chart": ["term_counts.csv"]}
+SLUG = re.compile(r"^[a-z]+(-[a-z]+)+$")
+
+
+def _build(name, article_id, lang):
+    fn = getattr(pingan, name)
+    return (fn(article_id, tables=TABLES, lang=lang) if article_id else fn(tables=TABLES, lang=lang)).to_dict()
+
+
+CASES = ([(n, a, lang) for n in PER_ARTICLE for a in ARTICLES for lang in ("en", "zh")]
+         + [(n, None, lang) for n in OVERALL for lang in ("en", "zh")])
+
+
+@pytest.fixture(scope="module", params=CASES, ids=[f"{n}-{a or 'all'}-{lang}" for n, a, lang in CASES])
+def chart(request):
+    name, article_id, lang = request.param
+    return name, article_id, lang, _build(name, article_id, lang)
+
+
+def test_title_states_a_finding_with_a_number(chart):
+    name, _, lang, spec = chart
+    text = inner_title(spec)["text"]
+    assert isinstance(text, str) and text.strip() and not text.endswith(".")
+    assert re.search(r"\d", text), text
+    if lang == "zh":
+        assert re.search(r"[\u4e00-\u9fff]", text)
+
+
+def test_one_or_two_subtitle_lines_and_one_source_line_naming_the_tables(chart):
+    name, article_id, _, spec = chart
+    sub = inner_title(spec)["subtitle"]
+    assert 1 <= len(sub if isinstance(sub, list) else [sub]) <= 2
+    assert spec["title"]["orient"] == "bottom"
+    line = source_text(spec)
+    assert line.startswith(("Source:", "来源:")) and "\n" not in line
+    for table in {**PER_ARTICLE, **OVERALL}[name]:
+        assert table in line, line
+    if article_id:
+        assert article_id in line
+
+
+def test_no_legend_for_a_single_value(chart):
+    _, _, _, spec = chart
+    for unit, rows in units(spec):
+        for channel in ("color", "fill", "shape", "strokeDash", "stroke"):
+            enc = unit.get("encoding", {}).get(channel, {})
+            if "field" not in enc or enc.get("legend", {}) is None or enc.get("scale", {}) is None:
+                continue
+            values = {r.get(enc["field"]) for r in rows}
+            assert len(values) >= 2, f"a legend for one value on {channel}: {values}"
+
+
+def test_every_practice_drawn_carries_its_quote(chart):
+    name, _, _, spec = chart
+    if name == "term_emphasis_chart":
+        pytest.skip("term counts are counts of words, not practices: their tooltip gives occurrences and length")
+    checked = 0
+    for unit, rows in units(spec):
+        if mark_type(unit) in ("point", "bar", "rect", "rule") and rows and any(
+                "practice_id" in r or "from_practice" in r or "family" in r for r in rows):
+            fields = {t.get("field") for t in unit["encoding"].get("tooltip", [])}
+            assert "quote" in fields, (name, mark_type(unit))
+            checked += 1
+    assert checked, name
+
+
+def test_no_slug_on_an_axis(chart):
+    _, _, _, spec = chart
+    for unit, rows in units(spec):
+        for channel in ("x", "y"):
+            enc = unit.get("encoding", {}).get(channel, {})
+            if enc.get("field") and enc.get("type") == "nominal":
+                assert not {r[enc["field"]] for r in rows if SLUG.match(str(r.get(enc["field"])))}
+
+
+# --- the architecture layout ---------------------------------------------------------------
+
+def _layers(spec):
+    return {mark_type(u) + ":" + ",".join(sorted(u["encoding"])): rows for u, rows in units(spec)}
+
+
+@pytest.mark.parametrize("article_id", ARTICLES)
+def test_architecture_layout_nodes_inside_apart_and_links_between_drawn_nodes(article_id):
+    spec = _build("architecture_chart", article_id, "en")
+    inner = spec["vconcat"][0]
+    width, height = inner["width"], inner["height"]
+    node_rows = next(rows for u, rows in units(spec) if mark_type(u) == "point" and "shape" in u["encoding"])
+    practices = TABLES["practices"].filter(pl.col("article_id") == article_id)
+    assert sorted(r["practice_id"] for r in node_rows) == sorted(practices["practice_id"])
+    for r in node_rows:
+        assert 0 < r["x"] < width and 0 < r["y"] < height, r["practice_id"]
+    positions = [(round(r["x"], 3), round(r["y"], 3)) for r in node_rows]
+    assert len(set(positions)) == len(positions)
+    # labels do not collide: nodes in one row are a full cell apart
+    from pingan.charts.model_layout import CELL
+    for (x1, y1) in positions:
+        assert all(abs(x1 - x2) >= CELL - 1e-6 for (x2, y2) in positions if y2 == y1 and x2 != x1)
+    where = {r["practice_id"]: (r["x"], r["y"]) for r in node_rows}
+    links = TABLES["practice_links"].filter(pl.col("article_id") == article_id)
+    rule_rows = next((rows for u, rows in units(spec) if mark_type(u) == "rule"), [])
+    assert len(rule_rows) == links.height
+    for r in rule_rows:
+        assert where[r["from_practice"]] == (r["x1"], r["y1"]) and where[r["to_practice"]] == (r["x2"], r["y2"])
+
+
+def test_tiers_run_from_province_down_to_grid():
+    spec = _build("architecture_chart", "quzhou-2024", "en")
+    node_rows = next(rows for u, rows in units(spec) if mark_type(u) == "point" and "shape" in u["encoding"])
+    order = ["province", "cross-border", "city", "county", "township", "village", "grid"]
+    top = {}
+    for r in node_rows:
+        top.setdefault(r["tier"], []).append(r["y"])
+    tiers = [t for t in order if t in top]
+    for a, b in zip(tiers, tiers[1:]):
+        assert max(top[a]) < min(top[b]), (a, b)
+
+
+def test_the_escalation_title_follows_the_longest_chain():
+    from pingan.charts.model_charts import escalation_chain
+    p = pingan.model_practices("quzhou-2024", TABLES)
+    links = TABLES["practice_links"].filter(pl.col("article_id") == "quzhou-2024")
+    chain = escalation_chain(p, links)
+    tiers = dict(zip(p["practice_id"], p["tier"].cast(pl.String)))
+    assert [tiers[c] for c in chain] == ["grid", "township", "county", "city"]
+    title = inner_title(_build("architecture_chart", "quzhou-2024", "en"))["text"]
+    assert title.startswith("Quzhou 2024: reports pass up from grid to township") and f"{p.height} practices" in title
+
+
+def test_templates_title_counts_match_the_data():
+    p = TABLES["practices"].filter(pl.col("article_id") == "jiaxing-2024").with_columns(pl.col("family").cast(pl.String))
+    used = p.filter(pl.col("family") != "local")["family"].n_unique()
+    own = p.filter(pl.col("family") == "local").height
+    title = inner_title(_build("templates_chart", "jiaxing-2024", "en"))["text"]
+    assert f"uses {used} of 15 provincial templates; {own} of its {p.height}" in title
+
+
+# --- errors --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", list(PER_ARTICLE) + ["links_table"])
+def test_an_unknown_article_lists_the_valid_ids(name):
+    with pytest.raises(ValueError, match="valid ids: jinhua-2017, jinhua-2020"):
+        getattr(pingan, name)("hangzhou-2024", tables=TABLES)
+
+
+def test_claims_table_rejects_an_unknown_article():
+    with pytest.raises(ValueError, match="jinhua-2017"):
+        pingan.claims_table("hangzhou-2024", tables=TABLES)
+
+
+def test_a_bad_language_is_refused():
+    with pytest.raises(ValueError, match="lang must be"):
+        pingan.templates_chart("quzhou-2024", tables=TABLES, lang="fr")
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+def test_claims_table_is_deterministic_with_human_headers():
+    a = pingan.claims_table("jinhua-2020", tables=TABLES).as_raw_html()
+    b = pingan.claims_table("jinhua-2020", tables=TABLES).as_raw_html()
+    assert a == b and 'id="claims-jinhua-2020"' in a
+    for head in ("Figure as printed", "Base given?", "Comparison given?", "Verdict"):
+        assert head in a
+    assert "base_given" not in a
+    claims = pingan.outcome_claims("jinhua-2020", tables=TABLES)
+    assert f"{int((~claims['base_given']).sum())} of {claims.height} outcome claims" in a
+
+
+def test_links_table_shows_each_link_with_its_quote():
+    html = pingan.links_table("quzhou-2024", tables=TABLES).as_raw_html()
+    assert 'id="links-quzhou-2024"' in html and "escalates to" in html
+    links = TABLES["practice_links"].filter(pl.col("article_id") == "quzhou-2024")
+    assert f"{links.height} links" in html
+    assert links["quote"][0][:12] in html
+
+
+def test_family_labels_cover_every_family_with_chinese_terms():
+    families = TABLES["practices"].schema["family"].categories
+    for f in families:
+        en = pingan.family_label(f, "en", terms=True)
+        assert not SLUG.match(en)
+        if f != "local":
+            assert re.search(r"[\u4e00-\u9fff]", en) and re.search(r"[āáǎàēéěèīíǐìōóǒòūúǔù]", en), en
+    assert pingan.family_label("grid-management", "en", terms=True) == "Grid management (网格化管理, wǎnggéhuà guǎnlǐ)"
+    tiers = TABLES["practices"].schema["tier"].categories
+    assert all(pingan.tier_label(t, "zh") for t in tiers)
+
+
+def test_importing_pingan_does_not_import_altair_or_great_tables():
+    import subprocess
+    import sys
+    code = ("import sys, pingan; pingan.family_label('fengqiao', 'en'); "
+            "print('altair' in sys.modules, 'great_tables' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
