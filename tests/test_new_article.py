@@ -45,6 +45,10 @@ CURATED = {
                        "Grid deliberation council", "self-governance", "grid-management",
                        "网格 in its name: a practice run by the grid workers", "prefecture", "grid", "",
                        "Residents of a grid meet to settle local matters.", "推行“网格议事会”制度"]],
+    "article_sections.csv": [[ARTICLE, f"{ARTICLE}-introduction", "1", "330100", "杭州市深化平安建设",
+                              "Hángzhōu Shì shēnhuà píng'ān jiànshè", "Hangzhou deepens Ping An building",
+                              "杭州市深化平安建设", "The whole (three-sentence) article."]],
+    "practice_sections.csv": [[f"{ARTICLE}-grid-council", f"{ARTICLE}-introduction"]],
 }
 
 
