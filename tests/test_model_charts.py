@@ -174,8 +174,8 @@ def test_a_bad_language_is_refused():
 # --- tables ----------------------------------------------------------------------------------
 
 def test_claims_table_is_deterministic_with_human_headers():
-    a = pingan.claims_table("jinhua-2020", tables=TABLES).as_raw_html()
-    b = pingan.claims_table("jinhua-2020", tables=TABLES).as_raw_html()
+    a = pingan.claims_table("jinhua-2020", tables=TABLES).as_html()
+    b = pingan.claims_table("jinhua-2020", tables=TABLES).as_html()
     assert a == b and 'id="claims-jinhua-2020"' in a
     for head in ("Figure as printed", "Base given?", "Comparison given?", "Verdict"):
         assert head in a
@@ -185,7 +185,7 @@ def test_claims_table_is_deterministic_with_human_headers():
 
 
 def test_links_table_shows_each_link_with_its_quote():
-    html = pingan.links_table("quzhou-2024", tables=TABLES).as_raw_html()
+    html = pingan.links_table("quzhou-2024", tables=TABLES).as_html()
     assert 'id="links-quzhou-2024"' in html and "escalates to" in html
     links = TABLES["practice_links"].filter(pl.col("article_id") == "quzhou-2024")
     assert f"{links.height} links" in html
