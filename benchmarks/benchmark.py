@@ -11,7 +11,13 @@ Figures:
 3. the number spotter's throughput on a ~10 MB corpus made by repeating the five source
    articles (target >= 5 MB/s);
 4. ``pytest --nbval notebooks`` when notebooks/*.ipynb exist;
-5. ``pingan site`` when that command exists.
+5. ``pingan site`` when that command exists;
+6. Run All of each notebook against the floor — a fresh kernel that imports pingan and
+   altair and loads every table — measured side by side in one run (target: each
+   ratio <= 1.5). Each run starts a fresh kernel and executes every cell (nbclient, as
+   JupyterLab's Run All after a kernel restart); rounds are interleaved so machine load
+   hits floor and notebooks alike; one unmeasured round first warms the disk and the
+   chart-fallback cache, as any rerun finds it.
 """
 from __future__ import annotations
 
@@ -158,17 +164,71 @@ def site() -> None:
     print(f"     {elapsed:.1f} s, exit {out.returncode}: {last}")
 
 
+FLOOR_SOURCE = "import pingan, altair\ntables = pingan.load_all()"
+
+
+def _run_all(nb_node, cwd: Path) -> float:
+    import copy
+
+    from nbclient import NotebookClient
+    nb = copy.deepcopy(nb_node)
+    t = time.perf_counter()
+    NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
+                   resources={"metadata": {"path": str(cwd)}}).execute()
+    return time.perf_counter() - t
+
+
+def notebooks_against_floor(runs: int) -> None:
+    print("== 6. Run All of each notebook against the floor (fresh kernel each run)")
+    paths = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    if not paths:
+        print("   skipped: no notebooks/*.ipynb")
+        return
+    import nbformat
+    floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)],
+                                     metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                              "language": "python"}})
+    books = {p.stem: nbformat.read(p, as_version=4) for p in paths}
+    cwd = ROOT / "notebooks"
+    times: dict[str, list[float]] = {"floor": [], **{k: [] for k in books}}
+    for warm in [True] + [False] * runs:
+        for name, node in [("floor", floor), *books.items()]:
+            elapsed = _run_all(node, cwd)
+            if not warm:
+                times[name].append(elapsed)
+    base = statistics.median(times["floor"])
+    print(f"   floor: a fresh kernel running {FLOOR_SOURCE!r}")
+    print(f"     median {base:.2f} s of {runs} ({fmt(times['floor'])})")
+    worst = 0.0
+    for name in books:
+        med = statistics.median(times[name])
+        worst = max(worst, med / base)
+        print(f"   {name:<18} median {med:5.2f} s  ratio {med / base:.2f}  ({fmt(times[name])})")
+    print(f"     slowest ratio {worst:.2f} (target <= 1.5); notebooks executed in memory from {cwd}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=5, help="repetitions per figure (the median is shown)")
+    ap.add_argument("--only", choices=["cold", "load", "spotter", "nbval", "site", "runall"], action="append",
+                    help="run only these sections (repeatable); default: all")
+    ap.add_argument("--runall-runs", type=int, default=3, help="measured rounds of section 6")
     args = ap.parse_args()
     print(f"python {sys.version.split()[0]} at {PY}; {os.cpu_count()} CPUs; "
           f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    cold_start(args.runs)
-    load_and_validate(args.runs)
-    spotter(args.runs)
-    notebooks()
-    site()
+    want = set(args.only or ["cold", "load", "spotter", "nbval", "site", "runall"])
+    if "cold" in want:
+        cold_start(args.runs)
+    if "load" in want:
+        load_and_validate(args.runs)
+    if "spotter" in want:
+        spotter(args.runs)
+    if "nbval" in want:
+        notebooks()
+    if "site" in want:
+        site()
+    if "runall" in want:
+        notebooks_against_floor(args.runall_runs)
 
 
 if __name__ == "__main__":
