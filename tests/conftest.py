@@ -1,6 +1,7 @@
 """Shared fixtures: where the data and the source articles are, and scratch copies to break."""
 from __future__ import annotations
 
+import csv
 import os
 import re
 import shutil
@@ -40,6 +41,18 @@ def assert_reported(pkg, sources_dir, pattern, load=True) -> None:
                          capture_output=True, text=True)
     assert out.returncode == 1
     assert re.search(pattern, out.stdout), out.stdout
+
+
+def read_rows(path) -> list[list[str]]:
+    """A CSV file's rows as lists of strings (header first)."""
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+def write_rows(path, rows) -> None:
+    """Write rows back as the tables are written: UTF-8, LF line ends."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
 
 
 @pytest.fixture(scope="session")

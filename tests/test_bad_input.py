@@ -11,19 +11,8 @@ import polars as pl
 import pytest
 
 import pingan
-from conftest import assert_reported
+from conftest import assert_reported, read_rows as _read, write_rows as _write
 from pingan import DataValidationError
-
-
-
-def _read(path) -> list[list[str]]:
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.reader(f))
-
-
-def _write(path, rows) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
 
 
 def _physical_line(path, prefix: str) -> int:

@@ -2,21 +2,10 @@
 column, by validate(), load_all() and `pingan validate` alike (assert_reported)."""
 from __future__ import annotations
 
-import csv
 
 import pingan
-from conftest import assert_reported
+from conftest import assert_reported, read_rows as _read, write_rows as _write
 from pingan.meaning_checks import short_place_name
-
-
-def _read(path) -> list[list[str]]:
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.reader(f))
-
-
-def _write(path, rows) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
 
 
 def _edit(pkg, table: str, key: str, **cells) -> int:
