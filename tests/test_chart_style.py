@@ -26,7 +26,10 @@ DRAWS = {"changes": ["statistics.csv"], "counts": ["statistics.csv"], "rates": [
          "honours": ["statistics.csv"], "shared_indicators": ["statistics.csv"],
          "per_capita": ["statistics.csv", "population.csv"], "timeline": ["timeline.csv"],
          "zhejiang_map": ["places.csv", "articles.csv"], "overview": ["places.csv", "articles.csv", "timeline.csv"],
-         "practice_heatmap": ["practices.csv"], "practices": ["practices.csv"]}
+         "practice_heatmap": ["practices.csv"], "practices": ["practices.csv"],
+         "template_matrix": ["practices.csv"], "term_emphasis": ["term_counts.csv", "governance_terms.csv"],
+         "architecture": ["practices.csv", "practice_links.csv"], "templates": ["practices.csv"],
+         "sections": ["article_sections.csv", "practice_sections.csv", "practices.csv"]}
 SLUG = re.compile(r"^[a-z]+(-[a-z]+)+$")
 
 

@@ -11,14 +11,17 @@ from pathlib import Path
 
 from .atomic import atomic_directory
 
-__all__ = ["workbook_charts", "export_figures", "export_style_examples", "ARTICLE_CHARTS", "WORKBOOK_CHARTS",
+__all__ = ["workbook_charts", "export_figures", "export_style_examples", "ARTICLE_CHARTS", "WORKBOOK_CHARTS", "MODEL_CHARTS",
            "STYLE_EXAMPLES"]
 
 # builder → the measures it draws; an article gets the chart only when it states one
 ARTICLE_CHARTS = {"changes_chart": {"change_pct"}, "counts_chart": {"level"},
                   "rates_chart": {"rate_pct", "share_pct"}, "honours_chart": {"count_years"}}
 WORKBOOK_CHARTS = ("overview_chart", "timeline_chart", "zhejiang_map", "practice_heatmap", "shared_indicators_chart",
-                   "per_capita_chart", "honours_chart", "changes_chart")
+                   "per_capita_chart", "honours_chart", "changes_chart", "template_matrix_chart",
+                   "term_emphasis_chart")
+# the model of each article (issue 12): every article has practices, so every article gets them
+MODEL_CHARTS = ("architecture_chart", "templates_chart", "sections_chart")
 
 
 def workbook_charts(langs=("en", "zh"), tables: dict | None = None) -> Iterator[tuple[str, Callable]]:
@@ -38,6 +41,9 @@ def workbook_charts(langs=("en", "zh"), tables: dict | None = None) -> Iterator[
         for article_id in t["articles"].sort("published", "article_id")["article_id"]:
             yield (f"{article_id}_practices_{lang}",
                    lambda a=article_id, l=lang: charts.practice_categories_chart(a, tables=t, lang=l))
+            for name in MODEL_CHARTS:
+                yield (f"{article_id}_{name.removesuffix('_chart')}_{lang}",
+                       lambda n=name, a=article_id, l=lang: getattr(charts, n)(a, tables=t, lang=l))
             own = stats.filter(pl.col("article_id") == article_id)
             counts = own.filter((pl.col("measure") == "level") & pl.col("unit").is_in(COUNT_UNITS)
                                 & (pl.col("value") > 0))
