@@ -30,11 +30,11 @@ from .style import INK, MUTED, check_lang
 
 __all__ = ["sections_detail_chart", "section_blocks"]
 
-LINE = 15          # pixels per text line
+LINE = 14          # pixels per text line
 PAD = 12           # pixels between blocks
 X_PRACTICE = 215   # the practice markers
-X_FIGURE = 555     # the figures
-WIDTH = 1000
+X_FIGURE = 535     # the figures
+WIDTH = 950
 UNITS = {"en": {"km": " km", "km2": " km²", "yuan": " yuan", "years": " years:", "times": " times:"},
          "zh": {"km": "公里", "km2": "平方公里", "yuan": "元", "years": "年:", "times": "次:"}}
 ROLE_ORDER = {"claim": 0, "people": 1, "other": 2}
@@ -100,7 +100,7 @@ def _figure_text(r: dict, lang: str) -> str:
         mark = ""
     period = r["period"].replace("-", "–")
     unit = UNITS[lang].get(r["unit"], "") if r["measure"] in ("level", "count_years") else ""
-    text = f"{mark}{number}{unit} {shorten(name, 46) if lang == 'en' else name} ({period})"
+    text = f"{mark}{number}{unit} {shorten(name, 42) if lang == 'en' else name} ({period})"
     if r["role"] == "claim" and not r["base_given"]:
         text += WORDS[lang]["no_base"]
     return text
@@ -203,7 +203,7 @@ def sections_detail_chart(article_id: str, sections=None, *, tables: dict | None
                            "summary": r["summary_en"]})
         for i, (pid, name) in enumerate(zip(r["practice_ids"], r["practice_names"])):
             tpl = is_template(fams[pid])
-            marks.append({"x": X_PRACTICE, "y": top + i * LINE, "text": shorten(name, 52) if lang == "en" else name,
+            marks.append({"x": X_PRACTICE, "y": top + i * LINE, "text": shorten(name, 48) if lang == "en" else name,
                           "kind": "template" if tpl else "local", "name_zh": zh_names[pid],
                           "family": family_label(fams[pid], lang, terms=True), "quote": quotes[pid]})
         if not r["practices"]:
