@@ -49,6 +49,7 @@ CURATED = {
                               "Hángzhōu Shì shēnhuà píng'ān jiànshè", "Hangzhou deepens Ping An building",
                               "杭州市深化平安建设", "The whole (three-sentence) article."]],
     "practice_sections.csv": [[f"{ARTICLE}-grid-council", f"{ARTICLE}-introduction"]],
+    "statistic_sections.csv": [[f"{ARTICLE}-00{i}", f"{ARTICLE}-introduction"] for i in range(1, 5)],
 }
 
 

@@ -24,6 +24,7 @@ builder takes ``tables=`` (default: ``load_all()``), ``lang="en"`` or ``"zh"`` a
     templates_chart(article_id)           provincial templates it instantiates, and its own inventions
     template_matrix_chart()               article × template, the first article to name each marked
     sections_chart(article_id)            the article's own sections, with the practices each describes
+    sections_detail_chart(article_id, sections=None)  its parts side by side: practices and figures of each
     term_emphasis_chart(terms=None)       key governance terms per 1,000 characters, by article
     family_label(slug, lang, terms=)      "Grid management (网格化管理, wǎnggéhuà guǎnlǐ)"; tier_label, relation_label
     CITY_COLORS                           one colour per city (place_code → hex)
@@ -42,6 +43,7 @@ from .findings import data_quality_findings
 from .loading import TABLES, load, load_all, validate
 from .model import model_links, model_practices, template_matrix
 from .sections import article_sections
+from .section_figures import section_figures
 from .numbers import Number, NumberParseError, parse_number
 from .problems import DataValidationError, Problem
 from .spotter import SpottedNumber, extract_numbers
@@ -65,7 +67,7 @@ _CHART_NAMES = ("changes_chart", "counts_chart", "rates_chart", "honours_chart",
                 "to_png", "to_svg",
                 "architecture_chart", "templates_chart", "template_matrix_chart", "sections_chart",
                 "term_emphasis_chart", "family_label", "tier_label", "relation_label", "FAMILY_LABELS", "TIER_LABELS",
-                "RELATION_LABELS")
+                "RELATION_LABELS", "sections_detail_chart", "section_blocks")
 _TABLE_NAMES = ("show_table", "statistics_table", "practices_table", "findings_table", "articles_table")
 _MODEL_TABLE_NAMES = ("claims_table", "links_table")
 
@@ -103,5 +105,5 @@ __all__ = [
     *_MODEL_TABLE_NAMES,
     "PER_RESIDENT_INDICATORS", "kwic", "term_frequencies", "outcome_claims", "shared_indicators",
     "shared_indicator_summary", "honours", "outcome_streaks", "SourcesNotFoundError",
-    "model_practices", "model_links", "template_matrix", "article_sections",
+    "model_practices", "model_links", "template_matrix", "article_sections", "section_figures",
 ]

@@ -8,13 +8,16 @@ practice sits in (``practice_sections.csv``), beyond what the contract's keys ch
 - with the article texts at hand: the headings stand in the article in the order of
   their positions, and each practice's quote stands inside its section (after the
   section's heading, before the next one).
+
+The same holds for the section printing each figure (``statistic_sections.csv``):
+:func:`check_statistic_sections`.
 """
 from __future__ import annotations
 
 from .problems import Problem
 from .sources import SourceTexts, squash_ws
 
-__all__ = ["check_sections"]
+__all__ = ["check_sections", "check_statistic_sections"]
 
 
 def check_sections(sections, practice_sections, practices, sources: SourceTexts | None) -> list[Problem]:
@@ -87,5 +90,53 @@ def check_sections(sections, practice_sections, practices, sources: SourceTexts 
         if where != sid:
             problems.append(Problem(practice_sections.file, practice_sections.lines[i], "section_id",
                                     f"{sid!r}, but the practice's quote stands in "
+                                    f"{repr(where) if where else 'the text before the first heading'}"))
+    return problems
+
+
+def _heading_starts(sections, sources: SourceTexts) -> dict[str, list[tuple[int, str]]]:
+    """Article -> [(offset of the section's heading in the flat text, section_id)], sorted."""
+    starts: dict[str, list[tuple[int, str]]] = {}
+    for aid, sid, quote in sections.frame.select("article_id", "section_id", "quote").iter_rows():
+        text = sources.flat(aid) if aid else None
+        at = text.find(squash_ws(quote or "")) if text else -1
+        if at >= 0:
+            starts.setdefault(aid, []).append((at, sid))
+    return {a: sorted(v) for a, v in starts.items()}
+
+
+def check_statistic_sections(sections, statistic_sections, statistics, sources: SourceTexts | None) -> list[Problem]:
+    """Every problem with the section printing each figure: each statistic has one, in its own
+    article, and (with the texts at hand) the statistic's quote stands inside it."""
+    problems: list[Problem] = []
+    ss = statistic_sections
+    article_of = dict(zip(sections.frame["section_id"].to_list(), sections.frame["article_id"].to_list()))
+    stat_article = dict(zip(statistics.frame["stat_id"].to_list(), statistics.frame["article_id"].to_list()))
+    placed = set(ss.frame["stat_id"].to_list())
+    for i, (stat, sid) in enumerate(ss.frame.select("stat_id", "section_id").iter_rows()):
+        sa, fa = article_of.get(sid), stat_article.get(stat)
+        if sa and fa and sa != fa:
+            problems.append(Problem(ss.file, ss.lines[i], "section_id",
+                                    f"{sid!r} is a section of {sa!r}, but statistic {stat!r} belongs to {fa!r}"))
+    for i, stat in enumerate(statistics.frame["stat_id"].to_list()):
+        if stat and stat not in placed:
+            problems.append(Problem(statistics.file, statistics.lines[i], "stat_id",
+                                    f"{stat!r} has no section in {ss.file}: every statistic needs one"))
+    if sources is None or not sources.available:
+        return problems
+    starts = _heading_starts(sections, sources)
+    quotes = dict(zip(statistics.frame["stat_id"].to_list(), statistics.frame["quote"].to_list()))
+    for i, (stat, sid) in enumerate(ss.frame.select("stat_id", "section_id").iter_rows()):
+        aid = stat_article.get(stat)
+        if not aid or aid not in starts or article_of.get(sid) != aid:
+            continue
+        at = sources.flat(aid).find(squash_ws(quotes.get(stat) or ""))
+        if at < 0:
+            continue  # reported by the quote check
+        inside = [x for x in starts[aid] if x[0] <= at]
+        where = inside[-1][1] if inside else None
+        if where != sid:
+            problems.append(Problem(ss.file, ss.lines[i], "section_id",
+                                    f"{sid!r}, but the statistic's quote stands in "
                                     f"{repr(where) if where else 'the text before the first heading'}"))
     return problems

@@ -20,7 +20,7 @@ from .meaning_checks import check_meaning
 from .numbers import NumberParseError, parse_number
 from .paths import display_path
 from .problems import Problem
-from .section_checks import check_sections
+from .section_checks import check_sections, check_statistic_sections
 from .sources import SourceTexts, squash_ws
 from .term_counts import check_term_counts
 
@@ -315,6 +315,9 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
     if all(n in ready for n in ("article_sections", "practice_sections", "practices", "articles")):
         problems.extend(check_sections(ready["article_sections"], ready["practice_sections"], ready["practices"],
                                        SourceTexts(ready["articles"].frame, sources_dir)))
+    if all(n in ready for n in ("article_sections", "statistic_sections", "statistics", "articles")):
+        problems.extend(check_statistic_sections(ready["article_sections"], ready["statistic_sections"],
+                                                 ready["statistics"], SourceTexts(ready["articles"].frame, sources_dir)))
     if all(n in ready for n in ("term_counts", "governance_terms", "articles")):
         counts = ready["term_counts"]
         problems.extend(check_term_counts(counts.file, counts.lines, counts.frame, ready["governance_terms"].frame,

@@ -23,6 +23,8 @@ BUILDERS = {
     # the governance model of each city (issue 12)
     "architecture_chart": "model_charts", "templates_chart": "model_charts", "template_matrix_chart": "model_charts",
     "sections_chart": "model_charts", "term_emphasis_chart": "term_charts",
+    # an article's parts side by side: Wucheng's three nets, Jiaxing's county cases
+    "sections_detail_chart": "sections_detail_chart",
 }
 HELPERS = {
     "enable_charts": "renderer", "to_png": "renderer", "to_svg": "renderer",
@@ -32,6 +34,7 @@ HELPERS = {
     "FAMILY_LABELS": "model_labels", "TIER_LABELS": "model_labels", "RELATION_LABELS": "model_labels",
     "family_label": "model_labels", "tier_label": "model_labels", "relation_label": "model_labels",
     "MODEL_TERMS": "term_charts",
+    "section_blocks": "sections_detail_chart",
 }
 _WHERE = {**BUILDERS, **HELPERS}
 __all__ = sorted(_WHERE)

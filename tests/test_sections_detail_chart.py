@@ -1,0 +1,181 @@
+"""An article's parts side by side (sections_detail_chart, section_figures) and the table it
+reads, statistic_sections.csv: every figure sits in one section of its own article, the one
+its quote stands in; the chart draws each section's practices and figures, claims first,
+and is held to the workbook's style guide (see test_chart_style.py)."""
+from __future__ import annotations
+
+import csv
+import re
+
+import polars as pl
+import pytest
+
+from chart_specs import inner_title, mark_type, units
+from conftest import assert_reported
+from pingan.charts.framing import source_text
+
+import pingan
+
+TABLES = pingan.load_all()
+ARTICLES = TABLES["articles"].sort("published", "article_id")["article_id"].to_list()
+TABLES_NAMED = ["article_sections.csv", "practices.csv", "statistics.csv", "statistic_sections.csv"]
+
+
+def _texts(spec: dict) -> list[str]:
+    return [r["text"] for unit, rows in units(spec) if mark_type(unit) == "text" for r in rows if "text" in r]
+
+
+@pytest.fixture(scope="module", params=[(a, lang) for a in ARTICLES for lang in ("en", "zh")],
+                ids=[f"{a}-{lang}" for a in ARTICLES for lang in ("en", "zh")])
+def chart(request):
+    article_id, lang = request.param
+    return article_id, lang, pingan.sections_detail_chart(article_id, tables=TABLES, lang=lang).to_dict()
+
+
+# --- the data --------------------------------------------------------------------------------
+
+def test_every_statistic_is_in_exactly_one_section_of_its_own_article():
+    ss = TABLES["statistic_sections"]
+    assert ss["stat_id"].is_duplicated().sum() == 0
+    assert sorted(ss["stat_id"].to_list()) == sorted(TABLES["statistics"]["stat_id"].to_list())
+    joined = (ss.join(TABLES["statistics"].select("stat_id", "article_id"), on="stat_id")
+              .join(TABLES["article_sections"].select("section_id", section_article="article_id"), on="section_id"))
+    assert (joined["article_id"] == joined["section_article"]).all()
+
+
+def test_section_figures_marks_claims_people_and_the_rest():
+    f = pingan.section_figures("wucheng-2020", tables=TABLES)
+    claims = set(pingan.outcome_claims("wucheng-2020", tables=TABLES)["stat_id"])
+    assert set(f.filter(pl.col("role") == "claim")["stat_id"]) == claims
+    assert (f.filter(pl.col("role") == "people")["unit"] == "people").all()
+    assert f.filter(pl.col("role") != "claim")["base_given"].null_count() == f.filter(pl.col("role") != "claim").height
+    assert f["position"].is_sorted()
+    # the volunteer net prints people and teams but no outcome claim
+    vol = f.filter(pl.col("section_id") == "wucheng-2020-volunteer-net")
+    assert vol.height > 0 and "claim" not in set(vol["role"]) and "people" in set(vol["role"])
+
+
+def test_a_statistic_without_a_section_is_reported(package_copy, sources_dir):
+    p = package_copy / "statistic_sections.csv"
+    rows = list(csv.reader(open(p, encoding="utf-8", newline="")))
+    gone = rows.pop(5)[0]
+    with open(p, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    stats = list(csv.reader(open(package_copy / "statistics.csv", encoding="utf-8", newline="")))
+    line = 1 + next(i for i, r in enumerate(stats[1:], start=1) if r[0] == gone)
+    assert_reported(package_copy, sources_dir, rf"statistics\.csv:{line}: stat_id: '{gone}' has no section")
+
+
+def test_a_statistic_in_the_wrong_section_is_reported(package_copy, sources_dir):
+    p = package_copy / "statistic_sections.csv"
+    rows = list(csv.reader(open(p, encoding="utf-8", newline="")))
+    i = next(i for i, r in enumerate(rows) if r[0] == "wucheng-2020-002")
+    rows[i][1] = "wucheng-2020-volunteer-net"
+    with open(p, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    assert_reported(package_copy, sources_dir,
+                    rf"statistic_sections\.csv:{i + 1}: section_id: 'wucheng-2020-volunteer-net', but the "
+                    r"statistic's quote stands in 'wucheng-2020-safety-net'")
+
+
+def test_a_section_of_another_article_is_reported(package_copy, sources_dir):
+    p = package_copy / "statistic_sections.csv"
+    rows = list(csv.reader(open(p, encoding="utf-8", newline="")))
+    i = next(i for i, r in enumerate(rows) if r[0] == "jiaxing-2024-018")
+    rows[i][1] = "quzhou-2024-one-goal"
+    with open(p, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    assert_reported(package_copy, sources_dir,
+                    rf"statistic_sections\.csv:{i + 1}: section_id: 'quzhou-2024-one-goal' is a section of 'quzhou-2024'")
+
+
+# --- the chart: style guide -----------------------------------------------------------------
+
+def test_title_states_a_finding_with_a_number(chart):
+    _, lang, spec = chart
+    text = inner_title(spec)["text"]
+    assert isinstance(text, str) and re.search(r"\d", text) and not text.endswith(".")
+    if lang == "zh":
+        assert re.search(r"[\u4e00-\u9fff]", text)
+
+
+def test_subtitle_and_one_source_line_naming_article_and_tables(chart):
+    article_id, _, spec = chart
+    sub = inner_title(spec)["subtitle"]
+    assert 1 <= len(sub if isinstance(sub, list) else [sub]) <= 2
+    line = source_text(spec)
+    assert article_id in line and "\n" not in line
+    for table in TABLES_NAMED:
+        assert table in line
+
+
+def test_no_legend(chart):
+    _, _, spec = chart
+    for unit, _ in units(spec):
+        for channel in ("color", "fill", "shape"):
+            enc = unit.get("encoding", {}).get(channel, {})
+            if "field" in enc:
+                assert enc.get("legend", "missing") is None, f"{channel} has a legend: the headers say what marks mean"
+
+
+def test_every_practice_and_figure_carries_its_quote(chart):
+    _, _, spec = chart
+    checked = 0
+    for unit, rows in units(spec):
+        fields = {t.get("field") for t in unit.get("encoding", {}).get("tooltip", [])}
+        if rows and any("family" in r or "printed" in r for r in rows):
+            assert "quote" in fields
+            checked += 1
+    assert checked >= 2
+
+
+# --- the chart: content --------------------------------------------------------------------
+
+def test_each_section_draws_all_its_practices_and_figures():
+    blocks = pingan.section_blocks("jiaxing-2024", tables=TABLES)
+    sections = TABLES["article_sections"].filter(pl.col("article_id") == "jiaxing-2024")
+    assert blocks.height == sections.height - 1  # every case, the introduction left out
+    for r in blocks.iter_rows(named=True):
+        want = TABLES["practice_sections"].filter(pl.col("section_id") == r["section_id"]).height
+        assert r["practices"] == want == r["templates"] + r["inventions"] == len(r["practice_names"])
+        figs = TABLES["statistic_sections"].filter(pl.col("section_id") == r["section_id"]).height
+        assert r["figures"] == figs == len(r["figure_texts"])
+    spec = pingan.sections_detail_chart("jiaxing-2024", tables=TABLES).to_dict()
+    texts = _texts(spec)
+    for name in ("Nanhu District 南湖区", "Tongxiang 桐乡市", "prints no figure"):
+        assert name in texts
+    assert sum(t.startswith(("▲", "▼", "■")) for t in texts) == int(blocks["claims"].sum())
+
+
+def test_claims_come_first_and_say_when_no_base_is_given():
+    b = pingan.section_blocks("wucheng-2020", tables=TABLES).row(1, named=True)  # the governance net
+    marks = [t.startswith(("▲", "▼", "■")) for t in b["figure_texts"]]
+    assert marks == sorted(marks, reverse=True) and any(marks)
+    assert b["claims_without_base"] == sum("no base given" in t for t in b["figure_texts"]) == 3
+
+
+def test_the_title_names_the_largest_part_and_those_without_a_claim():
+    spec = pingan.sections_detail_chart("wucheng-2020", tables=TABLES).to_dict()
+    b = pingan.section_blocks("wucheng-2020", tables=TABLES)
+    top = b.sort("practices", descending=True).row(0)
+    title = inner_title(spec)["text"]
+    assert f"{b['practices'].max()} of {b['practices'].sum()} practices" in title
+    assert "governance net" in title and "the volunteer net prints no outcome claim" in title
+    assert top
+
+
+def test_sections_can_be_picked_by_id_or_position():
+    by_pos = pingan.section_blocks("wucheng-2020", [2, 3], tables=TABLES)
+    by_id = pingan.section_blocks("wucheng-2020", ["wucheng-2020-safety-net", "wucheng-2020-governance-net"],
+                                  tables=TABLES)
+    assert by_pos["section_id"].to_list() == by_id["section_id"].to_list() == ["wucheng-2020-safety-net",
+                                                                               "wucheng-2020-governance-net"]
+
+
+def test_bad_arguments_raise_clear_errors():
+    with pytest.raises(ValueError, match="valid ids: jinhua-2017"):
+        pingan.sections_detail_chart("hangzhou-2024", tables=TABLES)
+    with pytest.raises(ValueError, match="unknown section.*its sections are wucheng-2020-introduction"):
+        pingan.sections_detail_chart("wucheng-2020", ["wucheng-2020-peace-net"], tables=TABLES)
+    with pytest.raises(ValueError, match="lang"):
+        pingan.sections_detail_chart("wucheng-2020", tables=TABLES, lang="fr")
