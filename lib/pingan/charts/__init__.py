@@ -23,6 +23,7 @@ BUILDERS = {
     # the governance model of each city (issue 12)
     "architecture_chart": "model_charts", "templates_chart": "model_charts", "template_matrix_chart": "model_charts",
     "sections_chart": "model_charts", "term_emphasis_chart": "term_charts",
+    "two_articles_chart": "two_articles_chart", "capacity_chart": "capacity_chart",
 }
 HELPERS = {
     "enable_charts": "renderer", "to_png": "renderer", "to_svg": "renderer",
