@@ -94,7 +94,7 @@ def capacity_chart(article_id: str, domains=None, *, tables: dict | None = None,
         subtitle.append(f"Per 10,000 residents of the {years[0]} census for figures of {', '.join(span)}: an order of "
                         "magnitude, not a rate." if lang == "en"
                         else f"每万人按{years[0]}年人口普查计算,数字为{'、'.join(span)}年:仅示数量级,并非比率。")
-    dom = log_padded(df["value"].to_list(), right=60.0)
+    dom = log_padded(df["value"].to_list(), right=12.0)
     base = alt.Chart().encode(
         x=alt.X("value:Q", axis=log_axis(dom, label("count", lang)), scale=alt.Scale(type="log", domain=dom)),
         y=alt.Y("label:N", sort=df["label"].to_list(), title=None, axis=alt.Axis(labelLimit=360)),
