@@ -101,7 +101,9 @@ def capacity_chart(article_id: str, domains=None, *, tables: dict | None = None,
         tooltip=[*statistics_tooltips(lang), alt.Tooltip("per_10k:Q", title="Per 10,000 residents" if lang == "en"
                                                          else "每万人", format=",.0f")])
     colour = CITY_COLORS.get(df["city_code"][0], INK)
-    chart = (alt.layer(base.mark_circle(size=80, opacity=1, color=colour), labels_beside(base), data=df)
+    drawn = df.select("stat_id", "indicator", "domain", "domain_label", "label", "indicator_label", "as_written", "value",
+                      "period", "place", "quote", "article_title", "per_10k", "shown")
+    chart = (alt.layer(base.mark_circle(size=80, opacity=1, color=colour), labels_beside(base), data=drawn)
              .properties(width=WIDTH, height=alt.Step(ROW))
              .facet(row=alt.Row("domain_label:N", sort=domain_order, title=None,
                                 header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",

@@ -136,7 +136,9 @@ def two_articles_chart(article_a: str, article_b: str, *, by: str = "templates",
                 alt.Tooltip("occurrences_b:Q", title=f"{lb}: {'occurrences' if en else '次数'}"),
                 alt.Tooltip("characters_b:Q", title=f"{lb}: {'characters' if en else '字数'}", format=",")]
     x = alt.X("value_a:Q", title=x_title, scale=alt.Scale(domain=domain), axis=alt.Axis(grid=True, tickCount=5))
-    base = alt.Chart(df).encode(y=y, tooltip=tips)
+    keep = ["row", "value_a", "value_b", "right", "shown", "status"] + [t.to_dict()["field"] for t in tips if
+                                                                       t.to_dict()["field"] != "row"]
+    base = alt.Chart(df.select(list(dict.fromkeys(keep)))).encode(y=y, tooltip=tips)
     rule = base.mark_rule(color=MUTED, strokeWidth=1.5).encode(x=x, x2="value_b:Q")
     dot_a = base.mark_point(shape="circle", filled=False, size=70, strokeWidth=2, color=ca, opacity=1).encode(x=x)
     dot_b = base.mark_circle(size=80, color=cb, opacity=1).encode(x=alt.X("value_b:Q", scale=alt.Scale(domain=domain)))
