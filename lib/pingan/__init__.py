@@ -26,10 +26,18 @@ builder takes ``tables=`` (default: ``load_all()``), ``lang="en"`` or ``"zh"`` a
     sections_chart(article_id)            the article's own sections, with the practices each describes
     sections_detail_chart(article_id, sections=None)  its parts side by side: practices and figures of each
     term_emphasis_chart(terms=None)       key governance terms per 1,000 characters, by article
+    two_articles_chart(a, b, by=)         two articles side by side: templates ("templates") or terms ("terms")
+    capacity_chart(article_id, domains=)  what a city built or enrolled, by domain, per 10,000 residents
     family_label(slug, lang, terms=)      "Grid management (网格化管理, wǎnggéhuà guǎnlǐ)"; tier_label, relation_label
     CITY_COLORS                           one colour per city (place_code → hex)
     category_label(slug, lang)            a practice category in words (English or Chinese)
     to_png(spec), to_svg(spec)            a chart spec as an image
+
+Two articles side by side (polars, no Altair):
+
+    template_shift(a, b)                  templates each names: practices in a and b, change, status
+    term_shift(a, b, terms=None)          key terms per 1,000 characters in a and b, change
+    figures_in_both(a, b)                 indicators both report, figures as printed with periods
 
 Tables for readers (great_tables; DataFrames stay available for code):
 
@@ -56,6 +64,7 @@ from .kwic import kwic
 from .outcome_claims import outcome_claims
 from .term_frequencies import term_frequencies
 from .texts import SourcesNotFoundError
+from .two_articles import figures_in_both, template_shift, term_shift
 
 __version__ = "0.1.0"
 
@@ -67,7 +76,7 @@ _CHART_NAMES = ("changes_chart", "counts_chart", "rates_chart", "honours_chart",
                 "to_png", "to_svg",
                 "architecture_chart", "templates_chart", "template_matrix_chart", "sections_chart",
                 "term_emphasis_chart", "family_label", "tier_label", "relation_label", "FAMILY_LABELS", "TIER_LABELS",
-                "RELATION_LABELS", "sections_detail_chart", "section_blocks")
+                "RELATION_LABELS", "sections_detail_chart", "section_blocks", "two_articles_chart", "capacity_chart")
 _TABLE_NAMES = ("show_table", "statistics_table", "practices_table", "findings_table", "articles_table")
 _MODEL_TABLE_NAMES = ("claims_table", "links_table")
 
@@ -106,4 +115,5 @@ __all__ = [
     "PER_RESIDENT_INDICATORS", "kwic", "term_frequencies", "outcome_claims", "shared_indicators",
     "shared_indicator_summary", "honours", "outcome_streaks", "SourcesNotFoundError",
     "model_practices", "model_links", "template_matrix", "article_sections", "section_figures",
+    "template_shift", "term_shift", "figures_in_both",
 ]

@@ -25,6 +25,7 @@ BUILDERS = {
     "sections_chart": "model_charts", "term_emphasis_chart": "term_charts",
     # an article's parts side by side: Wucheng's three nets, Jiaxing's county cases
     "sections_detail_chart": "sections_detail_chart",
+    "two_articles_chart": "two_articles_chart", "capacity_chart": "capacity_chart",
 }
 HELPERS = {
     "enable_charts": "renderer", "to_png": "renderer", "to_svg": "renderer",
