@@ -23,6 +23,7 @@ BUILDERS = {
     # the governance model of each city (issue 12)
     "architecture_chart": "model_charts", "templates_chart": "model_charts", "template_matrix_chart": "model_charts",
     "sections_chart": "model_charts", "term_emphasis_chart": "term_charts",
+    "border_map": "alliance_map",  # Quzhou's four-province alliance on a map
 }
 HELPERS = {
     "enable_charts": "renderer", "to_png": "renderer", "to_svg": "renderer",
@@ -32,6 +33,7 @@ HELPERS = {
     "FAMILY_LABELS": "model_labels", "TIER_LABELS": "model_labels", "RELATION_LABELS": "model_labels",
     "family_label": "model_labels", "tier_label": "model_labels", "relation_label": "model_labels",
     "MODEL_TERMS": "term_charts",
+    "alliance_cities": "alliance_map",
 }
 _WHERE = {**BUILDERS, **HELPERS}
 __all__ = sorted(_WHERE)
