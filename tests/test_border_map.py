@@ -10,7 +10,7 @@ import pingan
 from chart_specs import inner_title, mark_type, units
 from pingan.charts.alliance_map import ALLIANCE, PARTNER_COLOR, inner_point
 from pingan.charts.framing import chart_title, source_text
-from pingan.geo import QUZHOU_NEIGHBOURS, QUZHOU_NEIGHBOURS_TOPOLOGY, quzhou_neighbours
+from pingan.geo import QUZHOU_BORDER_REGION, QUZHOU_BORDER_REGION_TOPOLOGY, quzhou_border_region
 from pingan.paths import default_data_dir
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -31,28 +31,31 @@ def _shape_layers(spec):
     return [(u, rows) for u, rows in units(spec) if mark_type(u) == "geoshape"]
 
 
-def test_neighbour_file_loads_with_the_three_partner_cities():
-    geo = quzhou_neighbours()
+def test_region_file_loads_with_zhejiang_and_the_three_partner_cities():
+    geo = quzhou_border_region()
     assert geo["type"] == "FeatureCollection"
-    props = {f["properties"]["place_code"]: f["properties"] for f in geo["features"]}
-    assert {c: p["province_code"] for c, p in props.items()} == PARTNERS
+    props = {f["properties"]["place_code"]: f["properties"]["province_code"] for f in geo["features"]}
+    zhejiang = pingan.load("places").filter((pl.col("level") == "prefecture") & (pl.col("province_code") == "330000"))
+    assert props == {**{c: "330000" for c in zhejiang["place_code"]}, **PARTNERS}
     for f in geo["features"]:
         for poly in [f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Polygon" else f["geometry"]["coordinates"]:
             ring = poly[0]
             assert ring[0] == ring[-1] and len(ring) >= 4
-            assert all(115 <= lon <= 119.5 and 26 <= lat <= 30.8 for lon, lat in ring)
-    topo = json.loads((default_data_dir() / QUZHOU_NEIGHBOURS_TOPOLOGY).read_text(encoding="utf-8"))
-    assert sorted(g["id"] for g in topo["objects"]["cities"]["geometries"]) == sorted(PARTNERS)
+            assert all(115 <= lon <= 123.5 and 26 <= lat <= 31.5 for lon, lat in ring)
+            if f["properties"]["place_code"] in PARTNERS:
+                assert all(lon <= 119.5 for lon, _ in ring)  # west of Zhejiang's coast: not mixed up with a Zhejiang city
+    topo = json.loads((default_data_dir() / QUZHOU_BORDER_REGION_TOPOLOGY).read_text(encoding="utf-8"))
+    assert sorted(g["id"] for g in topo["objects"]["cities"]["geometries"]) == sorted(props)
 
 
 def test_neighbour_files_are_recorded_with_origin_and_licence():
     package = json.loads((default_data_dir() / "datapackage.json").read_text(encoding="utf-8"))
     by_path = {r["path"]: r for r in package["resources"]}
-    for path in (QUZHOU_NEIGHBOURS, QUZHOU_NEIGHBOURS_TOPOLOGY):
+    for path in (QUZHOU_BORDER_REGION, QUZHOU_BORDER_REGION_TOPOLOGY):
         r = by_path[path]
         assert [lic["name"] for lic in r["licenses"]] == ["Apache-2.0"]
         assert "echarts@4.9.0" in r["sources"][0]["title"] and r["sources"][0]["path"].endswith("echarts-4.9.0.tgz")
-        assert (default_data_dir() / path).stat().st_size < 30_000  # compact: inlined in the notebook
+        assert (default_data_dir() / path).stat().st_size < 60_000
 
 
 def test_alliance_cities_match_the_practice_name_and_places(tables):
@@ -79,11 +82,12 @@ def test_every_alliance_city_is_drawn_and_highlighted(specs, lang):
     assert all(fills[c] == PARTNER_COLOR for c in PARTNERS)
     others = {f for c, f in fills.items() if c not in ALLIANCE.values()}
     assert len(others) == 1 and others != {PARTNER_COLOR}
-    # the partners' shapes come from the neighbours' topology, Quzhou's from Zhejiang's
-    for code in PARTNERS:
-        lookup = drawn[code][0]["transform"][0]
-        assert lookup["lookup"] == "place_code" and lookup["from"]["key"] == "id"
-        assert '"341000"' in lookup["from"]["data"]["values"]
+    # one layer, one topology (inlined once, compact): every city's shape is looked up by its code
+    assert len(layers) == 1
+    lookup = layers[0][0]["transform"][0]
+    assert lookup["lookup"] == "place_code" and lookup["from"]["key"] == "id"
+    topo = lookup["from"]["data"]["values"]
+    assert isinstance(topo, str) and len(topo) < 35_000 and all(f'"id":"{c}"' in topo for c in drawn)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -100,8 +104,8 @@ def test_labels_name_city_and_province_and_tooltips_carry_the_quote(specs, lang)
     for u, rows in _shape_layers(specs[lang]):
         fields = {t["field"] for t in u["encoding"]["tooltip"]}
         assert {"name_zh", "pinyin", "name_en", "province"} <= fields
-        if any(r["place_code"] in PARTNERS for r in rows):
-            assert "quote" in fields and all("联盟花园" in r["quote"] for r in rows)
+        assert "quote" in fields
+        assert all("联盟花园" in r["quote"] for r in rows if r["place_code"] in ALLIANCE.values())
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -120,9 +124,10 @@ def test_inner_point_lies_inside_and_away_from_the_edge():
     square = {"type": "Polygon", "coordinates": [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]]}
     x, y = inner_point(square)
     assert 1.5 <= x <= 2.5 and 1.5 <= y <= 2.5
-    for f in quzhou_neighbours()["features"]:
-        lon, lat = inner_point(f["geometry"])
-        assert 115 <= lon <= 119.5 and 26 <= lat <= 30.8
+    for f in quzhou_border_region()["features"]:
+        if f["properties"]["place_code"] in PARTNERS:
+            lon, lat = inner_point(f["geometry"])
+            assert 115 <= lon <= 119.5 and 26 <= lat <= 30.8
 
 
 def test_bad_arguments_raise(tables):

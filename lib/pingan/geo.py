@@ -9,9 +9,10 @@ Two files in ``data/geo/``, both written by tools/make_zhejiang_geojson.py from 
 - ``zhejiang_prefectures.geojson``: the same geometry as plain RFC 7946 GeoJSON, for
   anyone's GIS and for computing label positions.
 
-Two more, written by tools/make_border_geojson.py from echarts' anhui.json, fujian.json and
-jiangxi.json: ``quzhou_neighbours.topojson`` / ``.geojson``, the three cities across Quzhou's
-provincial borders that form its alliance (Huangshan, Nanping, Shangrao), for the border map.
+Two more, written by tools/make_border_geojson.py from echarts' zhejiang.json, anhui.json,
+fujian.json and jiangxi.json: ``quzhou_border_region.topojson`` / ``.geojson``, Zhejiang's cities
+and the three cities across Quzhou's provincial borders that form its alliance (Huangshan,
+Nanping, Shangrao), simplified more coarsely for the wider border map.
 
 Their origin and licence are recorded in datapackage.json.
 """
@@ -23,8 +24,8 @@ from pathlib import Path
 from .paths import default_data_dir
 
 __all__ = ["ZHEJIANG_PREFECTURES", "ZHEJIANG_TOPOLOGY", "BOUNDARY_SOURCE", "zhejiang_prefectures",
-           "zhejiang_topology_text", "QUZHOU_NEIGHBOURS", "QUZHOU_NEIGHBOURS_TOPOLOGY", "quzhou_neighbours",
-           "quzhou_neighbours_topology_text"]
+           "zhejiang_topology_text", "QUZHOU_BORDER_REGION", "QUZHOU_BORDER_REGION_TOPOLOGY",
+           "quzhou_border_region", "quzhou_border_region_topology_text"]
 
 ZHEJIANG_PREFECTURES = "geo/zhejiang_prefectures.geojson"
 ZHEJIANG_TOPOLOGY = "geo/zhejiang_prefectures.topojson"
@@ -45,18 +46,18 @@ def zhejiang_topology_text(data_dir: str | Path | None = None) -> str:
     return json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False, separators=(",", ":"))
 
 
-QUZHOU_NEIGHBOURS = "geo/quzhou_neighbours.geojson"
-QUZHOU_NEIGHBOURS_TOPOLOGY = "geo/quzhou_neighbours.topojson"
+QUZHOU_BORDER_REGION = "geo/quzhou_border_region.geojson"
+QUZHOU_BORDER_REGION_TOPOLOGY = "geo/quzhou_border_region.topojson"
 
 
-def quzhou_neighbours(data_dir: str | Path | None = None) -> dict:
-    """Huangshan, Nanping and Shangrao as a GeoJSON FeatureCollection: properties place_code,
-    name_zh and province_code; exterior rings counter-clockwise (RFC 7946)."""
-    path = (Path(data_dir) if data_dir else default_data_dir()) / QUZHOU_NEIGHBOURS
+def quzhou_border_region(data_dir: str | Path | None = None) -> dict:
+    """Zhejiang's eleven cities and Huangshan, Nanping and Shangrao as a GeoJSON FeatureCollection:
+    properties place_code, name_zh and province_code; exterior rings counter-clockwise (RFC 7946)."""
+    path = (Path(data_dir) if data_dir else default_data_dir()) / QUZHOU_BORDER_REGION
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def quzhou_neighbours_topology_text(data_dir: str | Path | None = None) -> str:
+def quzhou_border_region_topology_text(data_dir: str | Path | None = None) -> str:
     """Their TopoJSON topology as compact JSON text (object ``cities``, geometry ids = place_code)."""
-    path = (Path(data_dir) if data_dir else default_data_dir()) / QUZHOU_NEIGHBOURS_TOPOLOGY
+    path = (Path(data_dir) if data_dir else default_data_dir()) / QUZHOU_BORDER_REGION_TOPOLOGY
     return json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False, separators=(",", ":"))

@@ -9,14 +9,15 @@ so a change in the data cannot leave the map drawing the wrong partners.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import altair as alt
 import polars as pl
 
-from ..geo import (QUZHOU_NEIGHBOURS, quzhou_neighbours, quzhou_neighbours_topology_text, zhejiang_prefectures,
-                   zhejiang_topology_text)
+from ..geo import QUZHOU_BORDER_REGION, quzhou_border_region, quzhou_border_region_topology_text
 from .data import resolve_tables
 from .framing import frame, source_line
-from .map_chart import MAP_CREDIT, _area_centroid, _inside, label_point, label_points
+from .map_chart import MAP_CREDIT, _area_centroid, _inside, label_point
 from .style import CITY_COLORS, INK, MUTED, check_lang, label
 
 __all__ = ["border_map", "alliance_cities", "inner_point", "ALLIANCE", "ALLIANCE_PRACTICE", "PARTNER_COLOR"]
@@ -49,7 +50,7 @@ def _edge_distance(x: float, y: float, ring: list) -> float:
     return best
 
 
-def inner_point(geometry: dict, steps: int = 40) -> tuple[float, float]:
+def inner_point(geometry: dict, steps: int = 30) -> tuple[float, float]:
     """Where a two-line label fits best: the point of the largest polygon's outer ring that is
     farthest from its edges (searched on a ``steps`` × ``steps`` grid), so that a city with a
     ragged outline (Shangrao) does not get its name across a notch."""
@@ -75,6 +76,16 @@ def _alliance_practice(tables: dict) -> dict:
     return rows.row(0, named=True)
 
 
+@lru_cache(maxsize=1)
+def _label_points() -> pl.DataFrame:
+    """Each city's label position in the border-region file: for the alliance's cities (two-line
+    labels) the interior point farthest from the edges, for the others their centroid."""
+    where = {True: inner_point, False: label_point}
+    return pl.DataFrame([{"place_code": (code := f["properties"]["place_code"]),
+                          **dict(zip(("lon", "lat"), where[code in ALLIANCE.values()](f["geometry"])))}
+                         for f in quzhou_border_region()["features"]])
+
+
 def alliance_cities(tables: dict | None = None, lang: str = "en") -> pl.DataFrame:
     """The four cities of 衢黄南饶"联盟花园", Quzhou first: place_code, name_zh, name_en, pinyin,
     province_code, province (in ``lang``), province_zh, role, lon, lat (label position), quote."""
@@ -93,17 +104,15 @@ def alliance_cities(tables: dict | None = None, lang: str = "en") -> pl.DataFram
     missing = [c for c in codes if c not in set(places["place_code"].to_list())]
     if missing:
         raise ValueError(f"places.csv has no row for the alliance's cities {missing}")
-    features = [f for f in zhejiang_prefectures()["features"] if f["properties"]["place_code"] == HOME]
-    points = pl.DataFrame([{"city_code": f["properties"]["place_code"], **dict(zip(("lon", "lat"), inner_point(f["geometry"])))}
-                           for f in features + quzhou_neighbours()["features"]])
-    drawn = set(points["city_code"].to_list())
+    points = _label_points()
+    drawn = set(points["place_code"].to_list())
     if set(codes) - drawn:
-        raise ValueError(f"{QUZHOU_NEIGHBOURS} has no boundary for {sorted(set(codes) - drawn)}")
+        raise ValueError(f"{QUZHOU_BORDER_REGION} has no boundary for {sorted(set(codes) - drawn)}")
     words = TEXT[lang]
     return (places.filter(pl.col("place_code").is_in(codes))
             .select("place_code", "name_zh", "name_en", "pinyin", "province_code")
             .join(provinces, on="province_code", how="left")
-            .join(points.rename({"city_code": "place_code"}), on="place_code", how="left")
+            .join(points, on="place_code", how="left")
             .with_columns(role=pl.when(pl.col("place_code") == HOME).then(pl.lit(words["home"]))
                           .otherwise(pl.lit(words["partner"])),
                           quote=pl.lit(practice["quote"]),
@@ -117,7 +126,7 @@ def _zhejiang_rows(t: dict, lang: str) -> pl.DataFrame:
     zj = places.filter((pl.col("level") == "prefecture") & (pl.col("province_code") == "330000")
                        & (pl.col("place_code") != HOME))
     return (zj.select("place_code", "name_zh", "name_en", "pinyin")
-            .join(label_points().rename({"city_code": "place_code"}), on="place_code", how="left")
+            .join(_label_points(), on="place_code", how="left")
             .with_columns(province=pl.lit("Zhejiang" if lang == "en" else "浙江省"), role=pl.lit(words["other"]),
                           label=pl.col("name_en" if lang == "en" else "name_zh")))
 
@@ -138,25 +147,24 @@ def border_map(*, tables: dict | None = None, lang: str = "en", title: str | Non
     tips = [alt.Tooltip(f"{c}:N", title=label(c, lang)) for c in ("name_zh", "pinyin", "name_en")] + [
         alt.Tooltip("province:N", title=TEXT[lang]["province"]), alt.Tooltip("role:N", title=TEXT[lang]["role"])]
 
-    def shapes(rows, topo_text, fill):
+    def shapes(rows, topo_text):
         geo = alt.Data(values=topo_text, format=alt.DataFormat(type="topojson", feature="cities"))
-        color = alt.value(fill) if isinstance(fill, str) else alt.Color("fill:N", scale=None, legend=None)
         return alt.Chart(rows).mark_geoshape(stroke="white", strokeWidth=0.8).transform_lookup(
-            lookup="place_code", from_=alt.LookupData(geo, key="id"), as_="geo").encode(shape="geo:G", color=color)
+            lookup="place_code", from_=alt.LookupData(geo, key="id"), as_="geo").encode(
+            shape="geo:G", color=alt.Color("fill:N", scale=None, legend=None))
 
-    zj_topo = zhejiang_topology_text()
-    background = shapes(others, zj_topo, ZHEJIANG_COLOR).encode(tooltip=tips)
-    quzhou = shapes(allies.filter(pl.col("place_code") == HOME), zj_topo, None)
-    partners = shapes(allies.filter(pl.col("place_code") != HOME), quzhou_neighbours_topology_text(), None)
-    quote_tip = alt.Tooltip("quote:N", title=label("quote", lang))
-    quzhou, partners = (c.encode(tooltip=tips + [quote_tip]) for c in (quzhou, partners))
+    # all fourteen cities in one layer, from one topology: Zhejiang's grey, the alliance in blues
+    rows = pl.concat([others.with_columns(fill=pl.lit(ZHEJIANG_COLOR), quote=pl.lit(None, pl.String)),
+                      allies.select(*others.columns, "fill", "quote")])
+    cities = shapes(rows, quzhou_border_region_topology_text()).encode(
+        tooltip=tips + [alt.Tooltip("quote:N", title=label("quote", lang))])
     other_names = alt.Chart(others).mark_text(fontSize=9, color=MUTED).encode(
         longitude="lon:Q", latitude="lat:Q", text="label:N", tooltip=tips)
     ally_names = alt.Chart(allies).mark_text(fontSize=12 if lang == "zh" else 11, fontWeight="bold", lineBreak="\n"
                                              ).encode(longitude="lon:Q", latitude="lat:Q", text="label:N",
                                                       color=alt.Color("text_color:N", scale=None, legend=None),
-                                                      tooltip=tips + [quote_tip])
-    view = alt.layer(background, quzhou, partners, other_names, ally_names).project(type="mercator").properties(
+                                                      tooltip=tips + [alt.Tooltip("quote:N", title=label("quote", lang))])
+    view = alt.layer(cities, other_names, ally_names).project(type="mercator").properties(
         width=440, height=420)
     if lang == "en":
         head = f"Quzhou's alliance spans {n_cities} cities in {n_prov} provinces"
