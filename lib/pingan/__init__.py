@@ -18,6 +18,7 @@ builder takes ``tables=`` (default: ``load_all()``), ``lang="en"`` or ``"zh"`` a
     practice_heatmap()                    practices by category and article
     timeline_chart()                      every dated event, labelled, by article
     zhejiang_map()                        the eleven cities, those covered in colour
+    border_map()                          Quzhou's four-province alliance: its three partner cities on a map
     overview_chart()                      map and timeline linked: click a city
     coverage_chart(report)                every number in the articles, accounted for
     architecture_chart(article_id)        the city's model: practices on tiers, linked (issue 12)
@@ -76,7 +77,8 @@ _CHART_NAMES = ("changes_chart", "counts_chart", "rates_chart", "honours_chart",
                 "to_png", "to_svg",
                 "architecture_chart", "templates_chart", "template_matrix_chart", "sections_chart",
                 "term_emphasis_chart", "family_label", "tier_label", "relation_label", "FAMILY_LABELS", "TIER_LABELS",
-                "RELATION_LABELS", "sections_detail_chart", "section_blocks", "two_articles_chart", "capacity_chart")
+                "RELATION_LABELS", "sections_detail_chart", "section_blocks", "two_articles_chart", "capacity_chart",
+                "border_map", "alliance_cities")
 _TABLE_NAMES = ("show_table", "statistics_table", "practices_table", "findings_table", "articles_table")
 _MODEL_TABLE_NAMES = ("claims_table", "links_table")
 

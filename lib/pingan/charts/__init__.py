@@ -26,6 +26,7 @@ BUILDERS = {
     # an article's parts side by side: Wucheng's three nets, Jiaxing's county cases
     "sections_detail_chart": "sections_detail_chart",
     "two_articles_chart": "two_articles_chart", "capacity_chart": "capacity_chart",
+    "border_map": "alliance_map",  # Quzhou's four-province alliance on a map
 }
 HELPERS = {
     "enable_charts": "renderer", "to_png": "renderer", "to_svg": "renderer",
@@ -36,6 +37,7 @@ HELPERS = {
     "family_label": "model_labels", "tier_label": "model_labels", "relation_label": "model_labels",
     "MODEL_TERMS": "term_charts",
     "section_blocks": "sections_detail_chart",
+    "alliance_cities": "alliance_map",
 }
 _WHERE = {**BUILDERS, **HELPERS}
 __all__ = sorted(_WHERE)

@@ -128,9 +128,11 @@ def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str
 
     bands = tiers.with_row_index("i").with_columns(x0=pl.lit(0.0), x1=pl.lit(width),
                                                    shade=pl.col("i") % 2 == 0)
+    # the shaded bands name their tier on hover too: they are the largest marks a reader's pointer meets
     band_layer = alt.Chart(bands.filter(pl.col("shade"))).mark_rect(color="#f4f4f4").encode(
         x=alt.X("x0:Q", scale=xs, axis=None), x2="x1:Q",
-        y=alt.Y("y_top:Q", scale=ys, axis=None), y2="y_bottom:Q")
+        y=alt.Y("y_top:Q", scale=ys, axis=None), y2="y_bottom:Q",
+        tooltip=[alt.Tooltip("tier_label:N", title="层级" if lang == "zh" else "Tier")])
     tier_text = alt.Chart(bands).mark_text(align="left", baseline="middle", dx=6, fontSize=11, fontWeight=600,
                                            color=MUTED).encode(
         x=alt.X("x0:Q", scale=xs, axis=None), y=alt.Y("y_label:Q", scale=ys, axis=None), text="tier_label:N")

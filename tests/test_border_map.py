@@ -1,0 +1,150 @@
+"""Quzhou's four-province alliance on a map: the partner cities' boundary file, the spec, its rendering."""
+import json
+import re
+import struct
+
+import polars as pl
+import pytest
+
+import pingan
+from chart_specs import inner_title, mark_type, units
+from pingan.charts.alliance_map import ALLIANCE, PARTNER_COLOR, inner_point
+from pingan.charts.framing import chart_title, source_text
+from pingan.geo import QUZHOU_BORDER_REGION, QUZHOU_BORDER_REGION_TOPOLOGY, quzhou_border_region
+from pingan.paths import default_data_dir
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+PARTNERS = {"341000": "340000", "350700": "350000", "361100": "360000"}  # city → its province (GB/T 2260)
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return pingan.load_all()
+
+
+@pytest.fixture(scope="module")
+def specs(tables):
+    return {lang: pingan.border_map(tables=tables, lang=lang).to_dict() for lang in ("en", "zh")}
+
+
+def _shape_layers(spec):
+    return [(u, rows) for u, rows in units(spec) if mark_type(u) == "geoshape"]
+
+
+def test_region_file_loads_with_zhejiang_and_the_three_partner_cities():
+    geo = quzhou_border_region()
+    assert geo["type"] == "FeatureCollection"
+    props = {f["properties"]["place_code"]: f["properties"]["province_code"] for f in geo["features"]}
+    zhejiang = pingan.load("places").filter((pl.col("level") == "prefecture") & (pl.col("province_code") == "330000"))
+    assert props == {**{c: "330000" for c in zhejiang["place_code"]}, **PARTNERS}
+    for f in geo["features"]:
+        for poly in [f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Polygon" else f["geometry"]["coordinates"]:
+            ring = poly[0]
+            assert ring[0] == ring[-1] and len(ring) >= 4
+            assert all(115 <= lon <= 123.5 and 26 <= lat <= 31.5 for lon, lat in ring)
+            if f["properties"]["place_code"] in PARTNERS:
+                assert all(lon <= 119.5 for lon, _ in ring)  # west of Zhejiang's coast: not mixed up with a Zhejiang city
+    topo = json.loads((default_data_dir() / QUZHOU_BORDER_REGION_TOPOLOGY).read_text(encoding="utf-8"))
+    assert sorted(g["id"] for g in topo["objects"]["cities"]["geometries"]) == sorted(props)
+
+
+def test_neighbour_files_are_recorded_with_origin_and_licence():
+    package = json.loads((default_data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    by_path = {r["path"]: r for r in package["resources"]}
+    for path in (QUZHOU_BORDER_REGION, QUZHOU_BORDER_REGION_TOPOLOGY):
+        r = by_path[path]
+        assert [lic["name"] for lic in r["licenses"]] == ["Apache-2.0"]
+        assert "echarts@4.9.0" in r["sources"][0]["title"] and r["sources"][0]["path"].endswith("echarts-4.9.0.tgz")
+        assert (default_data_dir() / path).stat().st_size < 60_000
+
+
+def test_alliance_cities_match_the_practice_name_and_places(tables):
+    allies = pingan.alliance_cities(tables)
+    assert allies["place_code"].to_list() == list(ALLIANCE.values())
+    assert allies["province_code"].n_unique() == 4
+    name = tables["practices"].filter(pl.col("practice_id") == "quzhou-alliance-garden")["name_zh"].item()
+    assert all(ch in name for ch in ALLIANCE)
+    assert allies.filter(pl.col("place_code") == "361100")["province"].item() == "Jiangxi"
+    assert all("联盟花园" in q for q in allies["quote"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_alliance_city_is_drawn_and_highlighted(specs, lang):
+    layers = _shape_layers(specs[lang])
+    drawn = {r["place_code"]: (u, r) for u, rows in layers for r in rows}
+    assert set(ALLIANCE.values()) <= set(drawn)
+    assert len(drawn) == 11 + 3  # Zhejiang's eleven cities and the three partners, each once
+    fills = {}
+    for code, (u, r) in drawn.items():
+        color = u["encoding"]["color"]
+        fills[code] = r["fill"] if "field" in color else color["value"]
+    assert fills["330800"] == pingan.CITY_COLORS["330800"]
+    assert all(fills[c] == PARTNER_COLOR for c in PARTNERS)
+    others = {f for c, f in fills.items() if c not in ALLIANCE.values()}
+    assert len(others) == 1 and others != {PARTNER_COLOR}
+    # one layer, one topology (inlined once, compact): every city's shape is looked up by its code
+    assert len(layers) == 1
+    lookup = layers[0][0]["transform"][0]
+    assert lookup["lookup"] == "place_code" and lookup["from"]["key"] == "id"
+    topo = lookup["from"]["data"]["values"]
+    assert isinstance(topo, str) and len(topo) < 35_000 and all(f'"id":"{c}"' in topo for c in drawn)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_labels_name_city_and_province_and_tooltips_carry_the_quote(specs, lang):
+    texts = [(u, rows) for u, rows in units(specs[lang]) if mark_type(u) == "text"]
+    ally_rows = next(rows for u, rows in texts if any(r.get("place_code") == "361100" for r in rows))
+    labels = {r["place_code"]: r["label"] for r in ally_rows}
+    assert set(labels) == set(ALLIANCE.values())
+    if lang == "en":
+        assert labels["341000"] == "Huangshan\nAnhui" and labels["350700"] == "Nanping\nFujian"
+        assert not any(CJK.search(v) for v in labels.values())
+    else:
+        assert labels["361100"] == "上饶市\n江西省"
+    for u, rows in _shape_layers(specs[lang]):
+        fields = {t["field"] for t in u["encoding"]["tooltip"]}
+        assert {"name_zh", "pinyin", "name_en", "province"} <= fields
+        assert "quote" in fields
+        assert all("联盟花园" in r["quote"] for r in rows if r["place_code"] in ALLIANCE.values())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_title_states_the_finding_and_source_line_credits_the_map(specs, lang):
+    title = chart_title(specs[lang])
+    assert re.search(r"\d", title) and not title.endswith(".")
+    assert ("4 cities in 4 provinces" in title) if lang == "en" else ("4个省的4个城市" in title)
+    sub = inner_title(specs[lang])["subtitle"]
+    assert 1 <= len(sub if isinstance(sub, list) else [sub]) <= 2
+    line = source_text(specs[lang])
+    assert "quzhou-2024" in line and "practices.csv" in line and "places.csv" in line
+    assert "echarts 4.9.0" in line and "Apache-2.0" in line
+
+
+def test_inner_point_lies_inside_and_away_from_the_edge():
+    square = {"type": "Polygon", "coordinates": [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]]}
+    x, y = inner_point(square)
+    assert 1.5 <= x <= 2.5 and 1.5 <= y <= 2.5
+    for f in quzhou_border_region()["features"]:
+        if f["properties"]["place_code"] in PARTNERS:
+            lon, lat = inner_point(f["geometry"])
+            assert 115 <= lon <= 119.5 and 26 <= lat <= 30.8
+
+
+def test_bad_arguments_raise(tables):
+    with pytest.raises(ValueError):
+        pingan.border_map(tables=tables, lang="fr")
+    broken = {**tables, "practices": tables["practices"].filter(pl.col("practice_id") != "quzhou-alliance-garden")}
+    with pytest.raises(ValueError, match="quzhou-alliance-garden"):
+        pingan.border_map(tables=broken)
+    renamed = {**tables, "practices": tables["practices"].with_columns(
+        name_zh=pl.when(pl.col("practice_id") == "quzhou-alliance-garden").then(pl.lit("衢黄南“联盟花园”"))
+        .otherwise(pl.col("name_zh")))}
+    with pytest.raises(ValueError, match="饶"):
+        pingan.border_map(tables=renamed)
+
+
+def test_border_map_renders(specs):
+    png = pingan.to_png(specs["en"], scale=1)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    assert 400 < width < 1200 and 400 < height < 900
