@@ -36,13 +36,21 @@ def execute_notebook(path: str | Path, out: str | Path | None = None, *, timeout
     """Run every cell of ``path`` in a fresh kernel and write the result to ``out``
     (default: in place). A cell that raises stops the run and nothing is written."""
     import nbformat
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, record_timing=False,
+    # CurveZMQ-encrypted kernel sockets, as `run.py lab` sets for JupyterLab: nobody else on
+    # the machine reads the session (and ipykernel stops warning about plain TCP)
+    km = KernelManager(kernel_name=kernel_name, transport_encryption="auto")
+    client = NotebookClient(nb, km=km, timeout=timeout, kernel_name=kernel_name, record_timing=False,
                             resources={"metadata": {"path": str(path.parent.resolve())}})
-    client.execute()
+    try:
+        client.execute()
+    finally:
+        if km.has_kernel:  # a manager passed in is ours to shut down
+            km.shutdown_kernel(now=True)
     clear_volatile_metadata(nb)
     target = Path(out) if out else path
     tmp = target.with_name(f".{target.name}.tmp")
