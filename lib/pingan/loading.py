@@ -46,17 +46,26 @@ def load_all(data_dir: str | Path | None = None, sources_dir: str | Path | None 
     """Every table by name, validated; raises ``DataValidationError`` listing every problem.
 
     Tables are read and checked once per process and served from memory after that
-    (re-read when a file changes).
+    (re-read when a file changes). Across processes, tables that passed are kept on disk under
+    a digest of everything that decides them (``pingan.table_cache``), so a fresh process
+    with unchanged data, sources and code reads them back instead of validating again.
     """
+    from .table_cache import content_key, read_cached_tables, write_cached_tables
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     sources_dir = Path(sources_dir) if sources_dir else default_sources_dir()
     key = _signature(data_dir, sources_dir)
     if key not in _cache:
-        tables, problems = check_package(data_dir, sources_dir, _in_ci())
-        if problems:
-            raise DataValidationError(problems)
+        require = _in_ci()
+        digest = content_key(data_dir, sources_dir, require)
+        frames = read_cached_tables(digest)
+        if frames is None:
+            tables, problems = check_package(data_dir, sources_dir, require)
+            if problems:
+                raise DataValidationError(problems)
+            frames = {name: t.frame for name, t in tables.items()}
+            write_cached_tables(digest, frames)
         _cache.clear()
-        _cache[key] = {name: t.frame for name, t in tables.items()}
+        _cache[key] = frames
     return dict(_cache[key])
 
 

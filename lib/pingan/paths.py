@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["default_data_dir", "default_sources_dir", "display_path", "in_checkout", "DataNotFoundError"]
+__all__ = ["cache_dir", "default_data_dir", "default_sources_dir", "display_path", "in_checkout", "DataNotFoundError"]
 
 PACKAGE = Path(__file__).resolve().parent
 REPO = PACKAGE.parents[1]  # the repository, when the package runs from a checkout (lib/pingan)
@@ -54,3 +54,15 @@ def display_path(path: Path) -> str:
         return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def cache_dir() -> Path:
+    """Where the workbook caches what it can recompute (validated tables, chart fallbacks):
+    ``$PINGAN_CACHE_DIR`` if set, else ``.cache/pingan/`` in a writable source checkout
+    (git-ignored), else the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``)."""
+    if os.environ.get("PINGAN_CACHE_DIR"):
+        return Path(os.environ["PINGAN_CACHE_DIR"])
+    if (REPO / ".git").exists() and os.access(REPO, os.W_OK):
+        return REPO / ".cache" / "pingan"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "pingan"

@@ -24,6 +24,8 @@ import json
 import os
 from pathlib import Path
 
+from ..paths import cache_dir
+
 __all__ = ["VEGALITE_MIMETYPE", "FALLBACK_SCALE", "register_cjk_font", "to_png", "to_svg", "fallback_png",
            "cache_dir", "enable_renderer", "enable_charts", "render_bundle"]
 
@@ -71,17 +73,6 @@ def to_svg(spec: dict) -> str:
     import vl_convert as vlc
     register_cjk_font()
     return vlc.vegalite_to_svg(_with_theme(spec), vl_version=_vl_version())
-
-
-def cache_dir() -> Path:
-    """Where fallback images are cached (see the module docstring)."""
-    if os.environ.get("PINGAN_CACHE_DIR"):
-        return Path(os.environ["PINGAN_CACHE_DIR"])
-    from ..paths import REPO
-    if (REPO / ".git").exists() and os.access(REPO, os.W_OK):
-        return REPO / ".cache" / "pingan"
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "pingan"
 
 
 def _key(spec: dict) -> str:
