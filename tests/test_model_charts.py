@@ -190,6 +190,8 @@ def test_links_table_shows_each_link_with_its_quote():
     links = TABLES["practice_links"].filter(pl.col("article_id") == "quzhou-2024")
     assert f"{links.height} links" in html
     assert links["quote"][0][:12] in html
+    table = pingan.links_table("quzhou-2024", tables=TABLES)
+    assert table.title == f"{links.height} links between the practices of Quzhou 2024"  # no raw article id
 
 
 def test_family_labels_cover_every_family_with_chinese_terms():

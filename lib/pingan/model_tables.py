@@ -75,6 +75,8 @@ def links_table(article_id: str, *, tables: dict | None = None, lang: str = "en"
               "notes": "Notes"} if lang == "en"
              else {f"from_name_{side}": "从", "relation_shown": "关联", f"to_name_{side}": "至", "quote": "原文",
                    "notes": "注"})
-    title = (f"{df.height} links between the practices of {article_id}" if lang == "en"
-             else f"{article_id} 的做法之间有{df.height}条关联")
+    from .charts.data import article_labels
+    who = article_labels(t, lang)[article_id]  # "Jinhua 2017", never the raw id
+    title = (f"{df.height} links between the practices of {who}" if lang == "en"
+             else f"{who}的做法之间有{df.height}条关联")
     return show_table(df, cols, labels=heads, title=title, id=f"links-{article_id}", source="practice_links.csv")
