@@ -27,7 +27,6 @@ def check_sections(sections, practice_sections, practices, sources: SourceTexts 
     problems: list[Problem] = []
     s = sections.frame
     line_of = dict(zip(s["section_id"].to_list(), sections.lines))
-    article_of = dict(zip(s["section_id"].to_list(), s["article_id"].to_list()))
     by_article: dict[str, list[tuple[int, str, int]]] = {}
     for i, r in enumerate(s.select("article_id", "section_id", "position").iter_rows(named=True)):
         if None in r.values():
@@ -45,22 +44,8 @@ def check_sections(sections, practice_sections, practices, sources: SourceTexts 
                                         f"or repeats: expected {want} here"))
                 break
 
-    section_of = dict(zip(practice_sections.frame["practice_id"].to_list(),
-                          practice_sections.frame["section_id"].to_list()))
-    practice_article = dict(zip(practices.frame["practice_id"].to_list(), practices.frame["article_id"].to_list()))
-    for i, (pid, sid) in enumerate(practice_sections.frame.select("practice_id", "section_id").iter_rows()):
-        pa, sa = practice_article.get(pid), article_of.get(sid)
-        if pa and sa and pa != sa:
-            problems.append(Problem(practice_sections.file, practice_sections.lines[i], "section_id",
-                                    f"{sid!r} is a section of {sa!r}, but practice {pid!r} belongs to {pa!r}"))
-    for i, pid in enumerate(practices.frame["practice_id"].to_list()):
-        if pid and pid not in section_of:
-            problems.append(Problem(practices.file, practices.lines[i], "practice_id",
-                                    f"{pid!r} has no section in {practice_sections.file}: every practice needs one"))
-
     if sources is None or not sources.available:
-        return problems
-    starts: dict[str, list[tuple[int, str]]] = {}  # article -> (offset of heading, section_id) in position order
+        return problems + _check_placements("practice", practices, "practice_id", practice_sections, sections, sources)
     quote_of = dict(zip(s["section_id"].to_list(), s["quote"].to_list()))
     for aid, rows in by_article.items():
         text = sources.flat(aid)
@@ -76,22 +61,7 @@ def check_sections(sections, practice_sections, practices, sources: SourceTexts 
                                         f"{pos}, but its heading stands before that of {previous[1]!r} "
                                         f"(line {line_of[previous[1]]}) in the article: the sections are out of order"))
             previous = (at, sid)
-            starts.setdefault(aid, []).append((at, sid))
-    quotes = dict(zip(practices.frame["practice_id"].to_list(), practices.frame["quote"].to_list()))
-    for i, (pid, sid) in enumerate(practice_sections.frame.select("practice_id", "section_id").iter_rows()):
-        aid = practice_article.get(pid)
-        if not aid or aid not in starts or article_of.get(sid) != aid:
-            continue
-        at = sources.flat(aid).find(squash_ws(quotes.get(pid) or ""))
-        if at < 0:
-            continue
-        inside = [x for x in sorted(starts[aid]) if x[0] <= at]
-        where = inside[-1][1] if inside else None
-        if where != sid:
-            problems.append(Problem(practice_sections.file, practice_sections.lines[i], "section_id",
-                                    f"{sid!r}, but the practice's quote stands in "
-                                    f"{repr(where) if where else 'the text before the first heading'}"))
-    return problems
+    return problems + _check_placements("practice", practices, "practice_id", practice_sections, sections, sources)
 
 
 def _heading_starts(sections, sources: SourceTexts) -> dict[str, list[tuple[int, str]]]:
@@ -108,35 +78,43 @@ def _heading_starts(sections, sources: SourceTexts) -> dict[str, list[tuple[int,
 def check_statistic_sections(sections, statistic_sections, statistics, sources: SourceTexts | None) -> list[Problem]:
     """Every problem with the section printing each figure: each statistic has one, in its own
     article, and (with the texts at hand) the statistic's quote stands inside it."""
+    return _check_placements("statistic", statistics, "stat_id", statistic_sections, sections, sources)
+
+
+def _check_placements(kind: str, items, id_col: str, placements, sections, sources: SourceTexts | None
+                      ) -> list[Problem]:
+    """Every problem with the section each item (a practice or a statistic) is placed in:
+    each item of ``items`` has a row in ``placements``, its section belongs to the item's own
+    article, and (with the texts at hand) the item's quote stands inside that section."""
     problems: list[Problem] = []
-    ss = statistic_sections
     article_of = dict(zip(sections.frame["section_id"].to_list(), sections.frame["article_id"].to_list()))
-    stat_article = dict(zip(statistics.frame["stat_id"].to_list(), statistics.frame["article_id"].to_list()))
-    placed = set(ss.frame["stat_id"].to_list())
-    for i, (stat, sid) in enumerate(ss.frame.select("stat_id", "section_id").iter_rows()):
-        sa, fa = article_of.get(sid), stat_article.get(stat)
-        if sa and fa and sa != fa:
-            problems.append(Problem(ss.file, ss.lines[i], "section_id",
-                                    f"{sid!r} is a section of {sa!r}, but statistic {stat!r} belongs to {fa!r}"))
-    for i, stat in enumerate(statistics.frame["stat_id"].to_list()):
-        if stat and stat not in placed:
-            problems.append(Problem(statistics.file, statistics.lines[i], "stat_id",
-                                    f"{stat!r} has no section in {ss.file}: every statistic needs one"))
+    item_article = dict(zip(items.frame[id_col].to_list(), items.frame["article_id"].to_list()))
+    pairs = list(placements.frame.select(id_col, "section_id").iter_rows())
+    placed = {item for item, _ in pairs}
+    for i, (item, sid) in enumerate(pairs):
+        sa, ia = article_of.get(sid), item_article.get(item)
+        if sa and ia and sa != ia:
+            problems.append(Problem(placements.file, placements.lines[i], "section_id",
+                                    f"{sid!r} is a section of {sa!r}, but {kind} {item!r} belongs to {ia!r}"))
+    for i, item in enumerate(items.frame[id_col].to_list()):
+        if item and item not in placed:
+            problems.append(Problem(items.file, items.lines[i], id_col,
+                                    f"{item!r} has no section in {placements.file}: every {kind} needs one"))
     if sources is None or not sources.available:
         return problems
     starts = _heading_starts(sections, sources)
-    quotes = dict(zip(statistics.frame["stat_id"].to_list(), statistics.frame["quote"].to_list()))
-    for i, (stat, sid) in enumerate(ss.frame.select("stat_id", "section_id").iter_rows()):
-        aid = stat_article.get(stat)
+    quotes = dict(zip(items.frame[id_col].to_list(), items.frame["quote"].to_list()))
+    for i, (item, sid) in enumerate(pairs):
+        aid = item_article.get(item)
         if not aid or aid not in starts or article_of.get(sid) != aid:
             continue
-        at = sources.flat(aid).find(squash_ws(quotes.get(stat) or ""))
+        at = sources.flat(aid).find(squash_ws(quotes.get(item) or ""))
         if at < 0:
             continue  # reported by the quote check
         inside = [x for x in starts[aid] if x[0] <= at]
         where = inside[-1][1] if inside else None
         if where != sid:
-            problems.append(Problem(ss.file, ss.lines[i], "section_id",
-                                    f"{sid!r}, but the statistic's quote stands in "
+            problems.append(Problem(placements.file, placements.lines[i], "section_id",
+                                    f"{sid!r}, but the {kind}'s quote stands in "
                                     f"{repr(where) if where else 'the text before the first heading'}"))
     return problems
