@@ -122,6 +122,30 @@ def test_architecture_layout_nodes_inside_apart_and_links_between_drawn_nodes(ar
         assert where[r["from_practice"]] == (r["x1"], r["y1"]) and where[r["to_practice"]] == (r["x2"], r["y2"])
 
 
+@pytest.mark.parametrize("article_id", ARTICLES)
+def test_architecture_layout_crosses_no_more_links_than_the_plain_order(article_id, monkeypatch):
+    from pingan.charts import model_layout
+    p = TABLES["practices"].filter(pl.col("article_id") == article_id).with_columns(pl.col(pl.Enum).cast(pl.String))
+    links = TABLES["practice_links"].filter(pl.col("article_id") == article_id).with_columns(
+        pl.col(pl.Enum).cast(pl.String))
+    families = list(TABLES["practices"].schema["family"].categories)
+    ordered = model_layout.link_crossings(*model_layout.architecture_layout(p, links, families, "en")[:2])
+    monkeypatch.setattr(model_layout, "BARYCENTRE_SWEEPS", 0)
+    plain = model_layout.link_crossings(*model_layout.architecture_layout(p, links, families, "en")[:2])
+    assert ordered <= plain
+    if article_id == "quzhou-2024":  # its long escalation chain gains most: 24 crossings fall to 8
+        assert ordered < plain
+
+
+def test_link_crossings_counts_proper_crossings_only():
+    from pingan.charts.model_layout import link_crossings
+    nodes = pl.DataFrame({"practice_id": list("abcd"), "x": [0.0, 10, 0, 10], "y": [0.0, 10, 10, 0]})
+    crossing = pl.DataFrame({"from_practice": ["a", "c"], "to_practice": ["b", "d"]})
+    assert link_crossings(nodes, crossing) == 1
+    sharing_an_end = pl.DataFrame({"from_practice": ["a", "a"], "to_practice": ["b", "d"]})
+    assert link_crossings(nodes, sharing_an_end) == 0
+
+
 def test_tiers_run_from_province_down_to_grid():
     spec = _build("architecture_chart", "quzhou-2024", "en")
     node_rows = next(rows for u, rows in units(spec) if mark_type(u) == "point" and "shape" in u["encoding"])
