@@ -93,3 +93,35 @@ def test_no_script_writes_the_notebooks():
                if re.search(r"nbformat\.write|\.ipynb", p.read_text(encoding="utf-8"))
                and re.search(r"nbformat\.write|write_text\(json\.dumps\(nb", p.read_text(encoding="utf-8"))}
     assert writers <= {"notebook_run.py", "new_article.py"}, writers
+
+
+def _prose(path: Path) -> list[str]:
+    """Every piece of prose a reader sees: Markdown cells and Markdown outputs, code spans removed."""
+    texts = []
+    for cell in nbformat.read(path, 4).cells:
+        if cell.cell_type == "markdown":
+            texts.append(cell.source)
+        for out in cell.get("outputs", []):
+            md = out.get("data", {}).get("text/markdown")
+            if md:
+                texts.append(md if isinstance(md, str) else "".join(md))
+    return [CODE_SPAN.sub("", t) for t in texts]
+
+
+def raw_ids(text: str, article_ids: list[str]) -> list[str]:
+    """Identifiers a reader should never have to decode: snake_case slugs, article and stat ids."""
+    ids = "|".join(re.escape(a) for a in article_ids)
+    return re.findall(rf"\b[a-z]+_[a-z_]+\b|\b(?:{ids})(?:-\d{{3}})?\b", text)
+
+
+def test_raw_id_detector():
+    assert raw_ids("thefts (robberies_snatchings) in quzhou-2024-007", ["quzhou-2024"]) == \
+        ["robberies_snatchings", "quzhou-2024-007"]
+    assert raw_ids("Quzhou 2024: mass-prevention teams", ["quzhou-2024"]) == []
+
+
+@pytest.mark.parametrize("path", _notebooks(), ids=lambda p: p.stem)
+def test_prose_never_shows_raw_ids(path):
+    article_ids = pingan.load("articles")["article_id"].to_list()
+    found = sorted({i for t in _prose(path) for i in raw_ids(t, article_ids)})
+    assert found == [], f"{path.name}: raw ids in prose (use names, or put code in `code spans`): {found}"
