@@ -13,18 +13,12 @@ from __future__ import annotations
 
 import polars as pl
 
+from .selection import resolve_tables
 from .texts import check_article_ids
 
 __all__ = ["shared_indicators", "shared_indicator_summary", "honours", "outcome_streaks"]
 
 CHANGE_MEASURES = ("change_pct", "change_pp")
-
-
-def _tables(tables):
-    if tables is None:
-        from .loading import load_all
-        tables = load_all()
-    return tables
 
 
 def _statistics(tables) -> pl.DataFrame:
@@ -47,7 +41,7 @@ def shared_indicators(measure: str = "change_pct", min_articles: int = 2, *,
     across rows; the period is on every row."""
     if measure not in CHANGE_MEASURES:
         raise ValueError(f"measure must be one of {', '.join(CHANGE_MEASURES)}, not {measure!r}")
-    s = _statistics(_tables(tables)).filter(pl.col("measure") == measure)
+    s = _statistics(resolve_tables(tables)).filter(pl.col("measure") == measure)
     return (s.with_columns(articles=pl.col("article_id").n_unique().over("indicator"))
             .filter(pl.col("articles") >= min_articles)
             .with_columns(is_largest_fall=(pl.col("value") < 0) & (pl.col("value") == pl.col("value").min().over("indicator")))
@@ -88,7 +82,7 @@ def honours(article_id: str | list[str] | None = None, *, tables: dict[str, pl.D
     Not honours, and not here: counts of years of decline (thefts, work-safety accidents)
     or of all homicides solved, which are outcomes (``outcome_streaks``), and GDP
     thresholds, which are economy."""
-    tables = _tables(tables)
+    tables = resolve_tables(tables)
     ids = check_article_ids(article_id, tables["articles"])
     return (_statistics(tables).filter((pl.col("domain") == "honours") & pl.col("article_id").is_in(ids))
             .sort("published", "stat_id").select(_COLUMNS))
@@ -98,7 +92,7 @@ def outcome_streaks(article_id: str | list[str] | None = None, *, tables: dict[s
                     ) -> pl.DataFrame:
     """Counts of years in a row of an outcome (measure ``count_years`` outside the honours
     domain): years of falling thefts or accidents, years with all homicides solved."""
-    tables = _tables(tables)
+    tables = resolve_tables(tables)
     ids = check_article_ids(article_id, tables["articles"])
     return (_statistics(tables)
             .filter((pl.col("measure") == "count_years") & (pl.col("domain") != "honours")

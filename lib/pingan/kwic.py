@@ -19,6 +19,7 @@ from pathlib import Path
 
 import polars as pl
 
+from .selection import resolve_tables
 from .sources import squash_ws
 from .texts import article_texts, check_article_ids
 
@@ -51,9 +52,7 @@ def kwic(term: str, width: int = 30, *, articles: str | list[str] | None = None,
     needle = squash_ws(term or "")
     if not needle:
         raise ValueError(f"the term {term!r} is empty once spaces and line breaks are removed")
-    if tables is None:
-        from .loading import load_all
-        tables = load_all()
+    tables = resolve_tables(tables)
     arts = tables["articles"]
     ids = check_article_ids(articles, arts)
     order = arts.sort("published", "article_id")["article_id"].to_list()

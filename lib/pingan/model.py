@@ -10,36 +10,27 @@ from __future__ import annotations
 
 import polars as pl
 
-from .loading import load_all
+from .selection import resolve_tables
+from .texts import check_article_ids
 
 __all__ = ["model_practices", "model_links", "template_matrix"]
 
 _PRACTICE_COLUMNS = ("practice_id", "tier", "family", "name_zh", "pinyin", "name_en", "family_basis", "quote")
 
 
-def _tables(tables: dict[str, pl.DataFrame] | None) -> dict[str, pl.DataFrame]:
-    return load_all() if tables is None else tables
-
-
-def _check_article(article_id: str, tables: dict[str, pl.DataFrame]) -> None:
-    ids = tables["articles"]["article_id"].to_list()
-    if article_id not in ids:
-        raise ValueError(f"unknown article id {article_id!r}; the articles are: {', '.join(ids)}")
-
-
 def model_practices(article_id: str, tables: dict[str, pl.DataFrame] | None = None) -> pl.DataFrame:
     """One article's practices with their family, tier, names and quote, ordered up the model's
     ladder (province, city, county, township, village, grid, cross-border), then by family."""
-    t = _tables(tables)
-    _check_article(article_id, t)
+    t = resolve_tables(tables)
+    check_article_ids(article_id, t["articles"])
     return (t["practices"].filter(pl.col("article_id") == article_id)
             .select(_PRACTICE_COLUMNS).sort("tier", "family", "practice_id"))
 
 
 def model_links(article_id: str, tables: dict[str, pl.DataFrame] | None = None) -> pl.DataFrame:
     """One article's links, each with both practices' English and Chinese names, tier and family."""
-    t = _tables(tables)
-    _check_article(article_id, t)
+    t = resolve_tables(tables)
+    check_article_ids(article_id, t["articles"])
     ends = t["practices"].select("practice_id", "name_en", "name_zh", "tier", "family")
 
     def side(prefix: str) -> pl.DataFrame:
@@ -58,7 +49,7 @@ def template_matrix(tables: dict[str, pl.DataFrame] | None = None) -> pl.DataFra
     first such practice and its quote (as an example), and the first article to carry the family
     (earliest published; ties in the order of articles.csv). Rows run family by family, articles
     in publication order."""
-    t = _tables(tables)
+    t = resolve_tables(tables)
     practices = t["practices"]
     articles = t["articles"].select("article_id", "published").with_row_index("order").sort("published", "order")
     families = pl.DataFrame({"family": practices.schema["family"].categories}).cast({"family": practices.schema["family"]})

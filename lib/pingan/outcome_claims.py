@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from .selection import resolve_tables
 from .texts import check_article_ids
 
 __all__ = ["outcome_claims", "OUTCOME_DOMAINS", "RATE_PARTS"]
@@ -101,9 +102,7 @@ def outcome_claims(article_id: str | list[str] | None = None, *, tables: dict[st
     ``verdict`` is "base given" or "no base: size of change cannot be judged" (a change) /
     "no base: numerator and denominator not given" (a rate), then "; period inferred"
     when the curators inferred the period. An unknown article id raises ValueError."""
-    if tables is None:
-        from .loading import load_all
-        tables = load_all()
+    tables = resolve_tables(tables)
     ids = check_article_ids(article_id, tables["articles"])
     s = (tables["statistics"].with_columns(pl.col(pl.Enum).cast(pl.String))
          .join(tables["indicators"].select("indicator", "name_en", pl.col("domain").cast(pl.String)), on="indicator",

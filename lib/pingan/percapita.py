@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from .selection import resolve_tables
+
 __all__ = ["per_capita_figures", "PER_RESIDENT_INDICATORS"]
 
 # indicator -> the governance family it is capacity of (slugs of governance-families.md)
@@ -51,9 +53,7 @@ def per_capita_figures(tables: dict[str, pl.DataFrame] | None = None, *, compare
     approximate or a bound (超过12万 is at_least), which the per-10k figure inherits."""
     if compare_by not in ("family", "indicator"):
         raise ValueError(f"compare_by must be 'family' or 'indicator', not {compare_by!r}")
-    if tables is None:
-        from .loading import load_all
-        tables = load_all()
+    tables = resolve_tables(tables)
     kinds = pl.DataFrame({"indicator": list(PER_RESIDENT_INDICATORS),
                           "family": list(PER_RESIDENT_INDICATORS.values())})
     pop = tables["population"].select("place_code", "population", population_year=pl.col("reference_date").dt.year())

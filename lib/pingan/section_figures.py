@@ -19,6 +19,7 @@ import polars as pl
 
 from .outcome_claims import outcome_claims
 from .sections import article_sections
+from .selection import resolve_tables
 
 __all__ = ["section_figures", "FIGURE_ROLES"]
 
@@ -31,9 +32,7 @@ def section_figures(article_id: str, *, tables: dict[str, pl.DataFrame] | None =
     value, unit, measure, qualifier, as_written, period, quote, role (``FIGURE_ROLES``) and
     base_given (for a claim: does the article give its base; null otherwise). An unknown
     article id raises ValueError listing the valid ones."""
-    if tables is None:
-        from .loading import load_all
-        tables = load_all()
+    tables = resolve_tables(tables)
     sections = article_sections(article_id, tables=tables).select("section_id", "position", "heading_en")
     claims = outcome_claims(article_id, tables=tables).select("stat_id", "base_given")
     stats = (tables["statistics"].filter(pl.col("article_id") == article_id)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from .selection import check_article_ids, resolve_tables
+
 __all__ = ["article_sections"]
 
 
@@ -19,12 +21,8 @@ def article_sections(article_id: str, *, tables: dict[str, pl.DataFrame] | None 
     local inventions), and the lists ``practice_ids``, ``names_en`` and ``families``
     (practices ordered by family, then id). A section describing no practice has
     0 and empty lists. An unknown article id raises ValueError listing the valid ones."""
-    if tables is None:
-        from .loading import load_all
-        tables = load_all()
-    valid = tables["articles"].sort("published", "article_id")["article_id"].to_list()
-    if article_id not in valid:
-        raise ValueError(f"unknown article id {article_id!r}; valid ids: {', '.join(valid)}")
+    tables = resolve_tables(tables)
+    check_article_ids(tables, article_id)
     sections = (tables["article_sections"].filter(pl.col("article_id") == article_id).sort("position")
                 .drop("article_id"))
     members = (tables["practice_sections"]

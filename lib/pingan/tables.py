@@ -149,10 +149,8 @@ def statistics_table(df: pl.DataFrame, *, tables: dict | None = None, title: str
     unit, period and the exact quote."""
     frame = df
     if "indicator" in df.columns and "indicator_label" not in df.columns:
-        if tables is None:
-            from .loading import load_all
-            tables = load_all()
-        names = tables["indicators"].select("indicator", indicator_label="name_en")
+        from .selection import resolve_tables
+        names = resolve_tables(tables)["indicators"].select("indicator", indicator_label="name_en")
         frame = df.join(names, on="indicator", how="left", maintain_order="left")
     cols = columns or _present(frame, ["stat_id", "indicator_label", "as_written", "value", "unit", "period",
                                        "quote", "notes"])

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import polars as pl
 
+from .selection import resolve_tables
 from .sources import squash_ws
 from .term_counts import count_terms
 from .texts import SourcesNotFoundError, article_texts
@@ -39,9 +40,7 @@ def term_frequencies(terms: str | list[str] | None = None, *, tables: dict[str, 
     term_en and family are then empty); without the texts that raises
     ``SourcesNotFoundError`` naming the terms and where it looked. ``characters`` is the
     length of the article without whitespace, punctuation included."""
-    if tables is None:
-        from .loading import load_all
-        tables = load_all()
+    tables = resolve_tables(tables)
     curated = tables["governance_terms"]
     wanted = curated["term_zh"].to_list() if terms is None else _term_list(terms)
     stored = tables["term_counts"].filter(pl.col("term_zh").is_in(wanted))

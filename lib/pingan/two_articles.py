@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from .loading import load_all
+from .selection import article_order, check_article_ids, resolve_tables
 from .model import template_matrix
 from .term_frequencies import term_frequencies
 
@@ -23,13 +23,11 @@ STATUS_ORDER = ("only_b", "both", "only_a", "neither")
 
 
 def _pair(article_a: str, article_b: str, tables: dict[str, pl.DataFrame] | None) -> dict[str, pl.DataFrame]:
-    t = load_all() if tables is None else tables
-    valid = t["articles"].sort("published", "article_id")["article_id"].to_list()
-    unknown = [a for a in (article_a, article_b) if a not in valid]
-    if unknown:
-        raise ValueError(f"unknown article id(s) {unknown!r}; valid ids: {', '.join(valid)}")
+    t = resolve_tables(tables)
+    check_article_ids(t, [article_a, article_b])
     if article_a == article_b:
-        raise ValueError(f"two different articles are needed, not {article_a!r} twice; valid ids: {', '.join(valid)}")
+        raise ValueError(f"two different articles are needed, not {article_a!r} twice; "
+                         f"valid ids: {', '.join(article_order(t))}")
     return t
 
 
