@@ -55,6 +55,13 @@ def write_rows(path, rows) -> None:
         csv.writer(f, lineterminator="\n").writerows(rows)
 
 
+def rewrite_rows(path, edit) -> None:
+    """Read a CSV file's rows, let ``edit`` change the list in place, write it back."""
+    rows = read_rows(path)
+    edit(rows)
+    write_rows(path, rows)
+
+
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return default_data_dir()

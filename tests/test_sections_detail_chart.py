@@ -4,14 +4,13 @@ its quote stands in; the chart draws each section's practices and figures, claim
 and is held to the workbook's style guide (see test_chart_style.py)."""
 from __future__ import annotations
 
-import csv
 import re
 
 import polars as pl
 import pytest
 
 from chart_specs import inner_title, mark_type, units
-from conftest import assert_reported
+from conftest import assert_reported, read_rows, write_rows
 from pingan.charts.framing import source_text
 
 import pingan
@@ -57,22 +56,20 @@ def test_section_figures_marks_claims_people_and_the_rest():
 
 def test_a_statistic_without_a_section_is_reported(package_copy, sources_dir):
     p = package_copy / "statistic_sections.csv"
-    rows = list(csv.reader(open(p, encoding="utf-8", newline="")))
+    rows = read_rows(p)
     gone = rows.pop(5)[0]
-    with open(p, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
-    stats = list(csv.reader(open(package_copy / "statistics.csv", encoding="utf-8", newline="")))
+    write_rows(p, rows)
+    stats = read_rows(package_copy / "statistics.csv")
     line = 1 + next(i for i, r in enumerate(stats[1:], start=1) if r[0] == gone)
     assert_reported(package_copy, sources_dir, rf"statistics\.csv:{line}: stat_id: '{gone}' has no section")
 
 
 def test_a_statistic_in_the_wrong_section_is_reported(package_copy, sources_dir):
     p = package_copy / "statistic_sections.csv"
-    rows = list(csv.reader(open(p, encoding="utf-8", newline="")))
+    rows = read_rows(p)
     i = next(i for i, r in enumerate(rows) if r[0] == "wucheng-2020-002")
     rows[i][1] = "wucheng-2020-volunteer-net"
-    with open(p, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
+    write_rows(p, rows)
     assert_reported(package_copy, sources_dir,
                     rf"statistic_sections\.csv:{i + 1}: section_id: 'wucheng-2020-volunteer-net', but the "
                     r"statistic's quote stands in 'wucheng-2020-safety-net'")
@@ -80,11 +77,10 @@ def test_a_statistic_in_the_wrong_section_is_reported(package_copy, sources_dir)
 
 def test_a_section_of_another_article_is_reported(package_copy, sources_dir):
     p = package_copy / "statistic_sections.csv"
-    rows = list(csv.reader(open(p, encoding="utf-8", newline="")))
+    rows = read_rows(p)
     i = next(i for i, r in enumerate(rows) if r[0] == "jiaxing-2024-018")
     rows[i][1] = "quzhou-2024-one-goal"
-    with open(p, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
+    write_rows(p, rows)
     assert_reported(package_copy, sources_dir,
                     rf"statistic_sections\.csv:{i + 1}: section_id: 'quzhou-2024-one-goal' is a section of 'quzhou-2024'")
 

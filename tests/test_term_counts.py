@@ -1,6 +1,5 @@
 """kwic and term frequencies: one matching rule (whitespace removed, no overlaps), stored counts
 that equal a fresh recount, and clear errors when the article texts are absent."""
-import csv
 import re
 import subprocess
 import sys
@@ -10,7 +9,7 @@ import polars as pl
 import pytest
 
 import pingan
-from conftest import assert_reported
+from conftest import assert_reported, rewrite_rows as _rewrite
 from pingan.term_counts import recount_term_counts
 
 TONE_MARKS = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
@@ -145,14 +144,6 @@ def test_curated_terms_are_in_the_texts_with_tone_marked_pinyin(data_dir):
             shared += 1
             assert glossary[term].replace("’", "'") == pinyin, term
     assert shared >= 10
-
-
-def _rewrite(path, edit):
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    edit(rows)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
 
 
 def test_validate_reports_stale_and_missing_counts(package_copy, sources_dir):

@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 import pingan
-from conftest import assert_reported
+from conftest import assert_reported, rewrite_rows as _rewrite
 
 
 def test_real_data_is_clean(data_dir, sources_dir):
@@ -20,14 +20,6 @@ def test_load_gives_documented_dtypes(data_dir):
     assert stats.schema["quote"] == pl.String
     assert pingan.load("population", data_dir).schema["reference_date"] == pl.Date
     assert set(pingan.load_all(data_dir)) == set(pingan.TABLES)
-
-
-def _rewrite(path, edit):
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    edit(rows)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
 
 
 def _set(path, line, column, value):
