@@ -65,9 +65,8 @@ def main(tarball: str) -> None:
             features += [f for f in src["features"] if f["properties"]["name"] in codes
                          and codes[f["properties"]["name"]][1] == province]
     assert sorted(f["properties"]["name"] for f in features) == sorted(codes), [f["properties"]["name"] for f in features]
-    # the Zhejiang tool's functions read these from their module: this map's box, tolerance and grid
-    zj.BBOX, zj.TOLERANCE, zj.QUANTISATION = BBOX, TOLERANCE, QUANTISATION
-    topology, collection = zj.build({"features": features}, {n: c for n, (c, _) in codes.items()})
+    topology, collection = zj.build({"features": features}, {n: c for n, (c, _) in codes.items()},
+                                    bbox=BBOX, tolerance=TOLERANCE, quantisation=QUANTISATION)
     province_of = {c: p for c, p in codes.values()}
     for g in topology["objects"]["cities"]["geometries"]:
         g["properties"]["province_code"] = province_of[g["id"]]
@@ -76,15 +75,7 @@ def main(tarball: str) -> None:
     note = (f"echarts 4.9.0 (npm), map/json/province/{{zhejiang,anhui,fujian,jiangxi}}.json; Apache-2.0; Zhejiang's "
             f"eleven cities with Huangshan, Nanping and Shangrao, decoded from UTF8Encoding, simplified as a topology "
             f"(Douglas-Peucker {TOLERANCE} deg per arc, quantised to {QUANTISATION} steps) by tools/make_border_geojson.py")
-    topology["source"] = note
-    collection = {"type": "FeatureCollection", "name": "quzhou_border_region", "source": note,
-                  "features": collection["features"]}
-    OUT_TOPO.write_text(json.dumps(topology, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace(',{"type":"Feature"', ',\n{"type":"Feature"').replace('"features":[', '"features":[\n')
-    OUT_GEO.write_text(text + "\n", encoding="utf-8")
-    print(f"wrote {OUT_TOPO} ({OUT_TOPO.stat().st_size:,} bytes, {len(topology['arcs'])} arcs)")
-    print(f"wrote {OUT_GEO} ({OUT_GEO.stat().st_size:,} bytes, {len(collection['features'])} features)")
+    zj.write_outputs(topology, collection, "quzhou_border_region", note, OUT_TOPO, OUT_GEO)
 
 
 if __name__ == "__main__":

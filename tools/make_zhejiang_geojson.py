@@ -128,11 +128,11 @@ def cut(ring: list[tuple], joins: set[tuple]) -> list[list[tuple]]:
     return arcs
 
 
-def simplify_arc(arc: list[tuple]) -> list[tuple]:
+def simplify_arc(arc: list[tuple], tolerance: float = TOLERANCE) -> list[tuple]:
     if arc[0] == arc[-1] and len(arc) > 3:  # a closed arc: split at its farthest point
         far = max(range(len(arc)), key=lambda i: (arc[i][0] - arc[0][0]) ** 2 + (arc[i][1] - arc[0][1]) ** 2)
-        return douglas_peucker(arc[:far + 1], TOLERANCE)[:-1] + douglas_peucker(arc[far:], TOLERANCE)
-    return douglas_peucker(arc, TOLERANCE)
+        return douglas_peucker(arc[:far + 1], tolerance)[:-1] + douglas_peucker(arc[far:], tolerance)
+    return douglas_peucker(arc, tolerance)
 
 
 def prefecture_codes() -> dict[str, str]:
@@ -141,7 +141,7 @@ def prefecture_codes() -> dict[str, str]:
                 if r["level"] == "prefecture" and r["province_code"] == "330000"}
 
 
-def _decoded_features(src: dict, codes: dict[str, str]) -> list[dict]:
+def _decoded_features(src: dict, codes: dict[str, str], bbox: tuple = BBOX) -> list[dict]:
     out = []
     for f in src["features"]:
         name = f["properties"]["name"]
@@ -155,14 +155,18 @@ def _decoded_features(src: dict, codes: dict[str, str]) -> list[dict]:
             decoded = [_open(decode_ring(s, o)) for s, o in zip(rings, offs)]
             for ring in decoded:
                 for lon, lat in ring:
-                    assert BBOX[0] <= lon <= BBOX[2] and BBOX[1] <= lat <= BBOX[3], (lon, lat)
+                    assert bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3], (lon, lat)
             polys.append([r for r in decoded if len(r) >= 3])
         out.append({"code": code, "name": name, "polygons": [p for p in polys if p]})
     return sorted(out, key=lambda f: f["code"])
 
 
-def build(src: dict, codes: dict[str, str]) -> tuple[dict, dict]:
-    feats = _decoded_features(src, codes)
+def build(src: dict, codes: dict[str, str], *, bbox: tuple = BBOX, tolerance: float = TOLERANCE,
+          quantisation: int = QUANTISATION) -> tuple[dict, dict]:
+    """(topology, GeoJSON collection) of ``src``'s features named in ``codes``: every vertex
+    inside ``bbox``, each shared arc simplified once at ``tolerance`` degrees, quantised to
+    ``quantisation`` steps."""
+    feats = _decoded_features(src, codes, bbox)
     all_rings = [r for f in feats for poly in f["polygons"] for r in poly]
     joins = junctions(all_rings)
 
@@ -189,7 +193,7 @@ def build(src: dict, codes: dict[str, str]) -> tuple[dict, dict]:
             polys.append([[arc_ref(a) for a in cut(ring, joins)] for ring in poly])
         geometries.append((f, polys))
 
-    simplified = [simplify_arc(a) for a in arcs]
+    simplified = [simplify_arc(a, tolerance) for a in arcs]
 
     def ring_points(refs: list[int]) -> list[tuple]:
         pts: list[tuple] = []
@@ -202,8 +206,8 @@ def build(src: dict, codes: dict[str, str]) -> tuple[dict, dict]:
     xs = [p[0] for a in simplified for p in a]
     ys = [p[1] for a in simplified for p in a]
     x0, y0 = min(xs), min(ys)
-    kx = (max(xs) - x0) / (QUANTISATION - 1)
-    ky = (max(ys) - y0) / (QUANTISATION - 1)
+    kx = (max(xs) - x0) / (quantisation - 1)
+    ky = (max(ys) - y0) / (quantisation - 1)
 
     def q(p):
         return (round((p[0] - x0) / kx), round((p[1] - y0) / ky))
@@ -303,21 +307,25 @@ def main(tarball: str) -> None:
     note = (f"echarts 4.9.0 (npm), map/json/province/zhejiang.json; Apache-2.0; decoded from UTF8Encoding, "
             f"simplified as a topology (shared borders kept; Douglas-Peucker {TOLERANCE} deg per arc, "
             f"quantised to {QUANTISATION} steps) by tools/make_zhejiang_geojson.py")
+    write_outputs(topology, collection, "zhejiang_prefectures", note, OUT_TOPO, OUT_GEO)
+
+
+def write_outputs(topology: dict, collection: dict, name: str, note: str, out_topo: Path, out_geo: Path) -> None:
+    """Write the topology (compact, one line) and the GeoJSON (one feature per line: small
+    diffs, still valid JSON), both carrying ``note`` as their source."""
     topology["source"] = note
-    collection = {"type": "FeatureCollection", "name": "zhejiang_prefectures", "source": note,
-                  "features": collection["features"]}
-    OUT_TOPO.parent.mkdir(parents=True, exist_ok=True)
-    OUT_TOPO.write_text(json.dumps(topology, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    collection = {"type": "FeatureCollection", "name": name, "source": note, "features": collection["features"]}
+    out_topo.parent.mkdir(parents=True, exist_ok=True)
+    out_topo.write_text(json.dumps(topology, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
-    # one feature per line: small diffs, still valid JSON
     text = text.replace(',{"type":"Feature"', ',\n{"type":"Feature"').replace('"features":[', '"features":[\n')
-    OUT_GEO.write_text(text + "\n", encoding="utf-8")
+    out_geo.write_text(text + "\n", encoding="utf-8")
     points = sum(len(r) for f in collection["features"] for poly in
                  ([f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Polygon" else f["geometry"]["coordinates"])
                  for r in poly)
-    print(f"wrote {OUT_TOPO} ({OUT_TOPO.stat().st_size:,} bytes, {len(topology['arcs'])} arcs, "
+    print(f"wrote {out_topo} ({out_topo.stat().st_size:,} bytes, {len(topology['arcs'])} arcs, "
           f"{sum(len(a) for a in topology['arcs']):,} points)")
-    print(f"wrote {OUT_GEO} ({OUT_GEO.stat().st_size:,} bytes, {len(collection['features'])} features, {points:,} points)")
+    print(f"wrote {out_geo} ({out_geo.stat().st_size:,} bytes, {len(collection['features'])} features, {points:,} points)")
 
 
 if __name__ == "__main__":
