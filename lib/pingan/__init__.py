@@ -51,13 +51,12 @@ from .dictionary import data_dictionary_markdown
 from .findings import data_quality_findings
 from .loading import TABLES, load, load_all, validate
 from .model import model_links, model_practices, template_matrix
-from .sections import article_sections
-from .section_figures import section_figures
 from .numbers import Number, NumberParseError, parse_number
-from .problems import DataValidationError, Problem
-from .spotter import SpottedNumber, extract_numbers
-
 from .percapita import PER_RESIDENT_INDICATORS, per_capita_figures
+from .problems import DataValidationError, Problem
+from .section_figures import section_figures
+from .sections import article_sections
+from .spotter import SpottedNumber, extract_numbers
 
 # the library of analysis helpers (issue 12): all take tables=None and load them only when omitted
 from .comparison import honours, outcome_streaks, shared_indicator_summary, shared_indicators
@@ -84,28 +83,22 @@ _MODEL_TABLE_NAMES = ("claims_table", "links_table")
 
 
 # Export, figures and the site need more than polars (figures and the site: the `charts` and
-# `lab` extras); they too load on first use, so `import pingan` stays light.
-_LAZY = {"export_tables": "export", "export_figures": "figures", "build_site": "site"}
+# `lab` extras); they too load on first use, so `import pingan` stays light. One map says
+# where each lazily loaded name lives.
+_LAZY = {**dict.fromkeys(_CHART_NAMES, "charts"), **dict.fromkeys(_TABLE_NAMES, "tables"),
+         **dict.fromkeys(_MODEL_TABLE_NAMES, "model_tables"),
+         "export_tables": "export", "export_figures": "figures", "build_site": "site"}
 
 
 def __getattr__(name):
-    if name in _CHART_NAMES:
-        from . import charts
-        return getattr(charts, name)
     if name in _LAZY:
         import importlib
         return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
-    if name in _TABLE_NAMES:
-        from . import tables
-        return getattr(tables, name)
-    if name in _MODEL_TABLE_NAMES:
-        from . import model_tables
-        return getattr(model_tables, name)
     raise AttributeError(f"module 'pingan' has no attribute {name!r}")
 
 
 def __dir__():
-    return sorted(set(globals()) | set(_CHART_NAMES) | set(_TABLE_NAMES) | set(_MODEL_TABLE_NAMES) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY))
 
 
 __all__ = [
