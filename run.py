@@ -96,7 +96,7 @@ def main(argv: list[str]) -> int:
     elif command == "notebooks":
         # re-execute every notebook in place, so that stored outputs always come from a run; no
         # timings or other volatile metadata are written, so an unchanged rerun leaves git clean
-        jobs = [subprocess.Popen([py, "-m", "pingan.notebook_run", str(nb)], cwd=ROOT, env=env)
+        jobs = [subprocess.Popen([py, "-m", "pingan.workbench.notebook_run", str(nb)], cwd=ROOT, env=env)
                 for nb in sorted((ROOT / "notebooks").glob("*.ipynb"))]
         return max((j.wait() for j in jobs), default=0)
     elif command in ("pingan", "site", "figures"):

@@ -34,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 import pingan  # noqa: E402
-from pingan.paths import default_data_dir, default_sources_dir  # noqa: E402
-from pingan.validation import check_package  # noqa: E402
+from pingan.base._settings import default_data_dir, default_sources_dir  # noqa: E402
+from pingan.package._validation import check_package  # noqa: E402
 
 PY = sys.executable
 
@@ -104,7 +104,7 @@ def load_and_validate(runs: int) -> None:
     tables, problems = check_package(data_dir, sources_dir)
     rows = sum(t.frame.height for t in tables.values() if t.frame is not None)
     quotes = "with quotes checked against" if sources_dir.is_dir() else "without (not found):"
-    print(f"   $ {PY} -c 'from pingan.validation import check_package; "
+    print(f"   $ {PY} -c 'from pingan.package._validation import check_package; "
           f"check_package({str(data_dir)!r}, {str(sources_dir)!r})'")
     print(f"     {len(tables)} tables, {rows} rows, {len(problems)} problems, {quotes} {sources_dir}")
     print(f"     median {med * 1000:.1f} ms of {runs} ({fmt(times)}); CPU time {cpu * 1000:.1f} ms")

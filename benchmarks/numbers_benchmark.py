@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "lib"))
 
 import pingan  # noqa: E402
-from pingan import NumberParseError, parse_number  # noqa: E402
-from pingan.paths import default_sources_dir  # noqa: E402
+from pingan.text import NumberParseError, parse_number  # noqa: E402
+from pingan.base._settings import default_sources_dir  # noqa: E402
 
 BASELINE = "7e120cc"  # the commit issue 10 started from
 CASES = ROOT / "tests" / "number_cases.csv"

@@ -8,10 +8,10 @@ import pytest
 
 import pingan
 from chart_specs import inner_title, mark_type, units
-from pingan.charts.alliance_map import ALLIANCE, PARTNER_COLOR, inner_point
-from pingan.charts.framing import chart_title, source_text
-from pingan.geo import QUZHOU_BORDER_REGION, QUZHOU_BORDER_REGION_TOPOLOGY, quzhou_border_region
-from pingan.paths import default_data_dir
+from pingan.charts._alliance_map import ALLIANCE, PARTNER_COLOR, inner_point
+from pingan.charts._framing import chart_title, source_text
+from pingan.package._geo import QUZHOU_BORDER_REGION, QUZHOU_BORDER_REGION_TOPOLOGY, quzhou_border_region
+from pingan.base._settings import default_data_dir
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PARTNERS = {"341000": "340000", "350700": "350000", "361100": "360000"}  # city → its province (GB/T 2260)
@@ -24,7 +24,7 @@ def tables():
 
 @pytest.fixture(scope="module")
 def specs(tables):
-    return {lang: pingan.border_map(tables=tables, lang=lang).to_dict() for lang in ("en", "zh")}
+    return {lang: pingan.charts.border_map(tables=tables, lang=lang).to_dict() for lang in ("en", "zh")}
 
 
 def _shape_layers(spec):
@@ -59,7 +59,7 @@ def test_neighbour_files_are_recorded_with_origin_and_licence():
 
 
 def test_alliance_cities_match_the_practice_name_and_places(tables):
-    allies = pingan.alliance_cities(tables)
+    allies = pingan.charts.alliance_cities(tables=tables)
     assert allies["place_code"].to_list() == list(ALLIANCE.values())
     assert allies["province_code"].n_unique() == 4
     name = tables["practices"].filter(pl.col("practice_id") == "quzhou-alliance-garden")["name_zh"].item()
@@ -78,7 +78,7 @@ def test_every_alliance_city_is_drawn_and_highlighted(specs, lang):
     for code, (u, r) in drawn.items():
         color = u["encoding"]["color"]
         fills[code] = r["fill"] if "field" in color else color["value"]
-    assert fills["330800"] == pingan.CITY_COLORS["330800"]
+    assert fills["330800"] == pingan.labels.CITY_COLORS["330800"]
     assert all(fills[c] == PARTNER_COLOR for c in PARTNERS)
     others = {f for c, f in fills.items() if c not in ALLIANCE.values()}
     assert len(others) == 1 and others != {PARTNER_COLOR}
@@ -132,19 +132,19 @@ def test_inner_point_lies_inside_and_away_from_the_edge():
 
 def test_bad_arguments_raise(tables):
     with pytest.raises(ValueError):
-        pingan.border_map(tables=tables, lang="fr")
+        pingan.charts.border_map(tables=tables, lang="fr")
     broken = {**tables, "practices": tables["practices"].filter(pl.col("practice_id") != "quzhou-alliance-garden")}
     with pytest.raises(ValueError, match="quzhou-alliance-garden"):
-        pingan.border_map(tables=broken)
+        pingan.charts.border_map(tables=broken)
     renamed = {**tables, "practices": tables["practices"].with_columns(
         name_zh=pl.when(pl.col("practice_id") == "quzhou-alliance-garden").then(pl.lit("衢黄南“联盟花园”"))
         .otherwise(pl.col("name_zh")))}
     with pytest.raises(ValueError, match="饶"):
-        pingan.border_map(tables=renamed)
+        pingan.charts.border_map(tables=renamed)
 
 
 def test_border_map_renders(specs):
-    png = pingan.to_png(specs["en"], scale=1)
+    png = pingan.charts.to_png(specs["en"], scale=1)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert 400 < width < 1200 and 400 < height < 900

@@ -14,8 +14,8 @@ import re
 import pytest
 
 from chart_specs import all_params, inner_title, mark_type, units, view_names
-from pingan.charts.framing import source_text
-from pingan.figures import workbook_charts
+from pingan.charts._framing import source_text
+from pingan.workbench._figures import workbook_charts
 
 import pingan
 

@@ -7,8 +7,9 @@ import polars as pl
 import pytest
 
 import pingan
+from conftest import public
 from chart_specs import inner_title, mark_type, units
-from pingan.charts.framing import chart_title, source_text
+from pingan.charts._framing import chart_title, source_text
 
 ARTICLES = ["jinhua-2017", "jinhua-2020", "wucheng-2020", "quzhou-2024", "jiaxing-2024"]
 
@@ -29,9 +30,9 @@ def test_changes_chart_draws_every_stated_change(tables, article_id, lang):
     stats = tables["statistics"].filter((pl.col("article_id") == article_id) & (pl.col("measure") == "change_pct"))
     if stats.is_empty():
         with pytest.raises(ValueError, match="no change"):
-            pingan.changes_chart(article_id, tables=tables, lang=lang)
+            pingan.charts.changes_chart(article_id, tables=tables, lang=lang)
         return
-    spec = pingan.changes_chart(article_id, tables=tables, lang=lang).to_dict()
+    spec = pingan.charts.changes_chart(article_id, tables=tables, lang=lang).to_dict()
     assert _drawn(spec) == set(stats["stat_id"])
     bars = next(u for u, _ in units(spec) if mark_type(u) == "bar")
     assert bars["encoding"]["x"]["field"] == "value"
@@ -40,7 +41,7 @@ def test_changes_chart_draws_every_stated_change(tables, article_id, lang):
 
 
 def test_changes_title_states_the_largest_fall_from_the_rows(tables):
-    title = chart_title(pingan.changes_chart("quzhou-2024", tables=tables).to_dict())
+    title = chart_title(pingan.charts.changes_chart("quzhou-2024", tables=tables).to_dict())
     fall = (tables["statistics"].filter((pl.col("article_id") == "quzhou-2024") & (pl.col("measure") == "change_pct"))
             .sort("value", "stat_id").row(0, named=True))
     assert f"fell {abs(fall['value']):g}%" in title and "2004–2023" in title
@@ -48,21 +49,21 @@ def test_changes_title_states_the_largest_fall_from_the_rows(tables):
 
 def test_titles_follow_the_data_not_a_constant(tables):
     """Change a figure and the title changes with it."""
-    before = chart_title(pingan.changes_chart("quzhou-2024", tables=tables).to_dict())
+    before = chart_title(pingan.charts.changes_chart("quzhou-2024", tables=tables).to_dict())
     stats = tables["statistics"].with_columns(
         value=pl.when(pl.col("stat_id") == "quzhou-2024-007").then(-91.5).otherwise(pl.col("value")))
-    after = chart_title(pingan.changes_chart("quzhou-2024", tables={**tables, "statistics": stats}).to_dict())
+    after = chart_title(pingan.charts.changes_chart("quzhou-2024", tables={**tables, "statistics": stats}).to_dict())
     assert "91.5%" in after and before != after
 
 
 def test_builders_draw_the_tables_they_are_given(tables, monkeypatch):
-    import pingan.loading
-    monkeypatch.setattr(pingan.loading, "load_all", lambda *a, **k: pytest.fail("builder loaded the tables itself"))
+    import pingan.package._loading
+    monkeypatch.setattr("pingan.package._loading.load_all", lambda *a, **k: pytest.fail("builder loaded the tables itself"))
     small = {**tables, "statistics": tables["statistics"].filter(pl.col("stat_id") != "quzhou-2024-007")}
-    spec = pingan.changes_chart("quzhou-2024", tables=small).to_dict()
+    spec = pingan.charts.changes_chart("quzhou-2024", tables=small).to_dict()
     assert "quzhou-2024-007" not in _drawn(spec)
-    for build in (pingan.timeline_chart, pingan.practice_heatmap, pingan.zhejiang_map, pingan.overview_chart,
-                  pingan.shared_indicators_chart, pingan.per_capita_chart, pingan.honours_chart):
+    for build in (pingan.charts.timeline_chart, pingan.charts.practice_heatmap, pingan.charts.zhejiang_map, pingan.charts.overview_chart,
+                  pingan.charts.shared_indicators_chart, pingan.charts.per_capita_chart, pingan.charts.honours_chart):
         build(tables=small).to_dict()
 
 
@@ -70,12 +71,12 @@ def test_builders_draw_the_tables_they_are_given(tables, monkeypatch):
                                      "practice_categories_chart"])
 def test_unknown_article_is_an_error_listing_valid_ids(tables, builder):
     with pytest.raises(ValueError) as e:
-        getattr(pingan, builder)("quzhou", tables=tables)
+        public(builder)("quzhou", tables=tables)
     assert "quzhou" in str(e.value) and all(a in str(e.value) for a in ARTICLES)
 
 
 def test_counts_are_dots_labelled_as_printed(tables):
-    spec = pingan.counts_chart("jiaxing-2024", tables=tables, lang="zh").to_dict()
+    spec = pingan.charts.counts_chart("jiaxing-2024", tables=tables, lang="zh").to_dict()
     marks = {mark_type(u): rows for u, rows in units(spec)}
     assert "bar" not in marks and "circle" in marks
     text = next(u for u, _ in units(spec) if mark_type(u) == "text")
@@ -90,7 +91,7 @@ def test_counts_are_dots_labelled_as_printed(tables):
 
 
 def test_english_labels_give_the_number_beside_the_figure_as_printed(tables):
-    rows = next(rows for u, rows in units(pingan.counts_chart("jinhua-2017", tables=tables).to_dict())
+    rows = next(rows for u, rows in units(pingan.charts.counts_chart("jinhua-2017", tables=tables).to_dict())
                 if mark_type(u) == "circle")
     by_id = {r["stat_id"]: r["shown"] for r in rows}
     assert by_id["jinhua-2017-010"] == "3.2万 (32,000)"
@@ -98,7 +99,7 @@ def test_english_labels_give_the_number_beside_the_figure_as_printed(tables):
 
 
 def test_timeline_labels_every_event_in_publication_order_without_clipping(tables):
-    spec = pingan.timeline_chart(tables=tables).to_dict()
+    spec = pingan.charts.timeline_chart(tables=tables).to_dict()
     dots, rows = next((u, rows) for u, rows in units(spec) if mark_type(u) == "circle")
     assert len(rows) == tables["timeline"].height
     assert all(r["when"].endswith("T00:00:00") for r in rows)  # local datetimes: no day shift
@@ -113,7 +114,7 @@ def test_timeline_labels_every_event_in_publication_order_without_clipping(table
 
 
 def test_shared_indicators_are_labelled_dots_with_periods(tables):
-    spec = pingan.shared_indicators_chart(tables=tables).to_dict()
+    spec = pingan.charts.shared_indicators_chart(tables=tables).to_dict()
     marks = [mark_type(u) for u, _ in units(spec)]
     assert "bar" not in marks and "circle" in marks
     rows = next(rows for u, rows in units(spec) if mark_type(u) == "circle")
@@ -126,7 +127,7 @@ def test_shared_indicators_are_labelled_dots_with_periods(tables):
 
 def test_practice_categories_are_human_in_both_languages(tables):
     for lang, expect in (("en", "Grid management"), ("zh", "网格化管理")):
-        spec = pingan.practice_heatmap(tables=tables, lang=lang).to_dict()
+        spec = pingan.charts.practice_heatmap(tables=tables, lang=lang).to_dict()
         rows = next(rows for u, rows in units(spec) if mark_type(u) == "rect")
         cats = {r["category_label"] for r in rows}
         assert expect in cats and not any("-" in c and c.islower() for c in cats)
@@ -134,12 +135,12 @@ def test_practice_categories_are_human_in_both_languages(tables):
 
 
 def test_builders_are_deterministic(tables):
-    for build in (lambda: pingan.overview_chart(tables=tables), lambda: pingan.counts_chart("quzhou-2024", tables=tables)):
+    for build in (lambda: pingan.charts.overview_chart(tables=tables), lambda: pingan.charts.counts_chart("quzhou-2024", tables=tables)):
         assert json.dumps(build().to_dict(), sort_keys=True) == json.dumps(build().to_dict(), sort_keys=True)
 
 
 def test_overview_links_map_and_timeline_by_a_named_selection(tables):
-    spec = pingan.overview_chart(tables=tables).to_dict()
+    spec = pingan.charts.overview_chart(tables=tables).to_dict()
     assert [p["name"] for p in spec.get("params", [])] == ["city_pick"]
     assert spec["params"][0]["views"] == ["overview_map_shapes"]
     text = json.dumps(spec)
@@ -147,11 +148,11 @@ def test_overview_links_map_and_timeline_by_a_named_selection(tables):
 
 
 def test_reading_city_colours_imports_nothing_and_changes_nothing():
-    code = ("import sys, pingan; c = pingan.CITY_COLORS; pingan.load_all(); "
+    code = ("import sys, pingan; c = pingan.labels.CITY_COLORS; pingan.load_all(); "
             "print('altair' in sys.modules, len(c))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "3"]
-    code = ("import altair as alt, pingan, pingan.charts; pingan.CITY_COLORS; pingan.changes_chart('quzhou-2024'); "
+    code = ("import altair as alt, pingan, pingan.charts; pingan.labels.CITY_COLORS; pingan.charts.changes_chart('quzhou-2024'); "
             "print(alt.renderers.active, alt.theme.active); pingan.enable_charts(); "
             "print(alt.renderers.active, alt.theme.active)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -159,15 +160,19 @@ def test_reading_city_colours_imports_nothing_and_changes_nothing():
 
 
 def test_builders_are_discoverable():
-    names = dir(pingan)
-    for n in ("changes_chart", "overview_chart", "enable_charts", "show_table", "statistics_table"):
-        assert n in names and n in pingan.__all__ and n in pingan.__doc__
+    import pingan.charts
+    import pingan.tables
+    for n in ("enable_charts", "show_table"):
+        assert n in dir(pingan) and n in pingan.__all__ and n in pingan.__doc__
+    for n in ("changes_chart", "overview_chart", "architecture_chart"):
+        assert n in dir(pingan.charts) and n in pingan.charts.__all__
+    assert "statistics_table" in pingan.tables.__all__
 
 
 def test_renderer_bundle_has_spec_light_png_and_title(tables, tmp_path, monkeypatch):
-    from pingan.charts.renderer import VEGALITE_MIMETYPE, render_bundle
+    from pingan.charts._renderer import VEGALITE_MIMETYPE, render_bundle
     monkeypatch.setenv("PINGAN_CACHE_DIR", str(tmp_path))
-    spec = pingan.honours_chart("quzhou-2024", tables=tables).to_dict()
+    spec = pingan.charts.honours_chart("quzhou-2024", tables=tables).to_dict()
     bundle = render_bundle(spec)
     assert set(bundle) == {VEGALITE_MIMETYPE, "image/png", "text/plain"}
     assert bundle[VEGALITE_MIMETYPE]["$schema"].startswith("https://vega.github.io/schema/vega-lite/v5")

@@ -5,7 +5,7 @@ import sys
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "pingan.cli", *args], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "pingan", *args], capture_output=True, text=True)
 
 
 def test_validate_clean_exits_zero(data_dir, sources_dir):

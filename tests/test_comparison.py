@@ -67,5 +67,5 @@ def test_article_filters_and_unknown_ids(tables):
     h = pingan.honours("jinhua-2017", tables=tables)
     assert set(h["article_id"]) == {"jinhua-2017"} and h.height > 0
     for helper in (pingan.honours, pingan.outcome_streaks, pingan.outcome_claims):
-        with pytest.raises(ValueError, match=r"unknown article id 'jinhua-1999'; the articles are: jinhua-2017"):
+        with pytest.raises(ValueError, match=r"unknown article id 'jinhua-1999'; valid ids: jinhua-2017"):
             helper("jinhua-1999", tables=tables)

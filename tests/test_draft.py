@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from pingan.draft import EXCLUSIONS_COLUMNS, STATISTICS_COLUMNS, draft_article, draft_match_rate
+from pingan.workbench._draft import EXCLUSIONS_COLUMNS, STATISTICS_COLUMNS, draft_article, draft_match_rate
 
 # Measured on the five articles (pingan draft --match-rate): value with its sign 138/141 = 97.9%;
 # value, unit and qualifier 135/141 = 95.7%. The floors leave room for new curated rows that
@@ -78,7 +78,7 @@ def test_proposals_use_the_contracts_values(data_dir, sources_dir):
 
 
 def _run(*args):
-    return subprocess.run([sys.executable, "-m", "pingan.cli", *args], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "pingan", *args], capture_output=True, text=True)
 
 
 def test_cli_writes_both_tables(tmp_path, data_dir):

@@ -10,8 +10,8 @@ import polars as pl
 import pytest
 
 import pingan
-from pingan import export as export_mod
-from pingan.atomic import atomic_directory, atomic_file, atomic_write_text
+from pingan.workbench import _export as export_mod
+from pingan.base._atomic import atomic_directory, atomic_file, atomic_write_text
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -34,7 +34,7 @@ def _leftovers(parent: Path) -> list[str]:
 
 def test_round_trip(tmp_path, data_dir):
     out = tmp_path / "export"
-    files = pingan.export_tables(out, data_dir=data_dir)
+    files = pingan.workbench._export.export_tables(out, data_dir=data_dir)
     tables = pingan.load_all(data_dir)
     assert sorted(str(p.relative_to(out)) for p in files) == sorted(
         [f"{n}.csv" for n in tables] + [f"{n}.parquet" for n in tables] + ["datapackage.json"]
@@ -58,7 +58,7 @@ def test_round_trip(tmp_path, data_dir):
 def test_exported_csv_is_a_valid_package(tmp_path, data_dir):
     """The CSVs and the datapackage.json copy pass pingan's own validator."""
     out = tmp_path / "export"
-    pingan.export_tables(out, formats=("csv",), data_dir=data_dir)
+    pingan.workbench._export.export_tables(out, formats=("csv",), data_dir=data_dir)
     assert sorted(f for f in _files(out) if f.endswith(".csv")) == sorted(f"{n}.csv" for n in pingan.TABLES)
     pkg = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     local = [r["path"] for r in pkg["resources"] if "://" not in r["path"]]
@@ -68,9 +68,9 @@ def test_exported_csv_is_a_valid_package(tmp_path, data_dir):
 
 def test_reexport_replaces_the_previous_one(tmp_path, data_dir):
     out = tmp_path / "export"
-    pingan.export_tables(out, data_dir=data_dir)
+    pingan.workbench._export.export_tables(out, data_dir=data_dir)
     (out / "stale.txt").write_text("from an older export")
-    pingan.export_tables(out, formats=["parquet"], data_dir=data_dir)
+    pingan.workbench._export.export_tables(out, formats=["parquet"], data_dir=data_dir)
     names = set(_files(out))
     assert "stale.txt" not in names and not any(n.endswith(".csv") for n in names)
     assert _leftovers(tmp_path) == []
@@ -79,7 +79,7 @@ def test_reexport_replaces_the_previous_one(tmp_path, data_dir):
 @pytest.mark.parametrize("error", [OSError("disk full"), KeyboardInterrupt()])
 def test_interrupted_export_leaves_the_previous_one_intact(tmp_path, data_dir, monkeypatch, error):
     out = tmp_path / "export"
-    pingan.export_tables(out, data_dir=data_dir)
+    pingan.workbench._export.export_tables(out, data_dir=data_dir)
     before = _snapshot(out)
     calls = []
 
@@ -92,7 +92,7 @@ def test_interrupted_export_leaves_the_previous_one_intact(tmp_path, data_dir, m
 
     monkeypatch.setattr(export_mod, "_write_parquet", failing_parquet)
     with pytest.raises(type(error)):
-        pingan.export_tables(out, data_dir=data_dir)
+        pingan.workbench._export.export_tables(out, data_dir=data_dir)
     assert len(calls) == 4
     assert _snapshot(out) == before  # byte-identical, nothing added or removed
     assert _leftovers(tmp_path) == []  # no temporary folder left behind
@@ -104,7 +104,7 @@ def test_failed_first_export_leaves_nothing(tmp_path, data_dir, monkeypatch):
 
     monkeypatch.setattr(export_mod, "_write_csv", boom)
     with pytest.raises(RuntimeError):
-        pingan.export_tables(tmp_path / "export", data_dir=data_dir)
+        pingan.workbench._export.export_tables(tmp_path / "export", data_dir=data_dir)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -113,12 +113,12 @@ def test_refuses_to_replace_a_folder_that_is_not_an_export(tmp_path, data_dir):
     precious.mkdir()
     (precious / "thesis.md").write_text("do not delete")
     with pytest.raises(FileExistsError, match="not a previous export"):
-        pingan.export_tables(precious, data_dir=data_dir)
+        pingan.workbench._export.export_tables(precious, data_dir=data_dir)
     assert (precious / "thesis.md").read_text() == "do not delete"
     with pytest.raises(ValueError, match="data folder itself"):
-        pingan.export_tables(data_dir, data_dir=data_dir)
+        pingan.workbench._export.export_tables(data_dir, data_dir=data_dir)
     with pytest.raises(ValueError, match="formats"):
-        pingan.export_tables(tmp_path / "x", formats=("xlsx",), data_dir=data_dir)
+        pingan.workbench._export.export_tables(tmp_path / "x", formats=("xlsx",), data_dir=data_dir)
 
 
 def test_invalid_data_are_not_exported(tmp_path, package_copy):
@@ -126,19 +126,19 @@ def test_invalid_data_are_not_exported(tmp_path, package_copy):
     text = p.read_text(encoding="utf-8")
     p.write_text(text + text.splitlines(keepends=True)[1], encoding="utf-8")  # a duplicate key
     with pytest.raises(pingan.DataValidationError):
-        pingan.export_tables(tmp_path / "export", data_dir=package_copy)
+        pingan.workbench._export.export_tables(tmp_path / "export", data_dir=package_copy)
     assert not (tmp_path / "export").exists()
 
 
 def test_cli_export(tmp_path, data_dir):
     out = tmp_path / "export"
-    run = subprocess.run([sys.executable, "-m", "pingan.cli", "export", str(out), "--format", "csv",
+    run = subprocess.run([sys.executable, "-m", "pingan", "export", str(out), "--format", "csv",
                           "--data-dir", str(data_dir)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert _files(out) == sorted([f"{n}.csv" for n in pingan.TABLES] + ["datapackage.json"]
                                  + _other_local_files(data_dir))
     json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
-    refused = subprocess.run([sys.executable, "-m", "pingan.cli", "export", str(tmp_path)],
+    refused = subprocess.run([sys.executable, "-m", "pingan", "export", str(tmp_path)],
                              capture_output=True, text=True)
     assert refused.returncode == 1 and "refusing" in refused.stderr
 
@@ -179,7 +179,7 @@ def test_atomic_directory(tmp_path):
 
 def test_atomic_directory_without_an_atomic_exchange(tmp_path, monkeypatch):
     """Where renameat2 cannot swap, the old folder is renamed aside and put back on failure."""
-    from pingan import atomic
+    from pingan.base import _atomic as atomic
     monkeypatch.setattr(atomic, "_exchange", lambda a, b: False)
     target = tmp_path / "d"
     for content in ("1", "2"):

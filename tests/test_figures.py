@@ -4,7 +4,7 @@ import polars as pl
 import pytest
 
 import pingan
-from pingan.figures import export_figures, workbook_charts
+from pingan.workbench._figures import export_figures, workbook_charts
 
 
 def _title_chart(title: str) -> dict:
@@ -15,26 +15,26 @@ def _title_chart(title: str) -> dict:
 def test_distinct_chinese_characters_draw_distinct_glyphs():
     # Missing glyphs are drawn as identical boxes: two titles with the same characters in
     # another order would then give identical images. Real glyphs give different ones.
-    a = pingan.to_png(_title_chart("平安浙江"), scale=1)
-    b = pingan.to_png(_title_chart("浙江平安"), scale=1)
+    a = pingan.charts.to_png(_title_chart("平安浙江"), scale=1)
+    b = pingan.charts.to_png(_title_chart("浙江平安"), scale=1)
     assert a != b
 
 
 def test_svg_text_uses_the_cjk_font():
-    svg = pingan.to_svg(pingan.zhejiang_map(lang="zh").to_dict())
+    svg = pingan.charts.to_svg(pingan.charts.zhejiang_map(lang="zh").to_dict())
     assert "Noto Sans CJK SC" in svg and "金华市" in svg
 
 
 def test_images_carry_the_theme_without_enable_charts():
     # a chart built while Altair's default theme is active still gets the workbook's font
-    spec = pingan.honours_chart("quzhou-2024").to_dict()
-    assert "Noto Sans CJK SC" in pingan.to_svg(spec)
+    spec = pingan.charts.honours_chart("quzhou-2024").to_dict()
+    assert "Noto Sans CJK SC" in pingan.charts.to_svg(spec)
 
 
 def test_palette_fallback_is_the_same_picture_in_fewer_bytes():
     import struct, zlib
-    from pingan.charts.png import _rgba_rows, palette_png
-    rgba = pingan.to_png(pingan.changes_chart("quzhou-2024").to_dict(), scale=1)
+    from pingan.charts._png import _rgba_rows, palette_png
+    rgba = pingan.charts.to_png(pingan.charts.changes_chart("quzhou-2024").to_dict(), scale=1)
     small = palette_png(rgba)
     assert small[:8] == b"\x89PNG\r\n\x1a\n" and small[25] == 3  # colour type 3: indexed
     assert len(small) * 3 < len(rgba)
@@ -66,7 +66,7 @@ def test_interrupted_export_keeps_previous_figures(tmp_path, monkeypatch):
     out = tmp_path / "fig"
     export_figures(out, formats=("svg",), langs=("en",), only=lambda s: s == "workbook_map_en")
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    import pingan.charts.renderer as r
+    import pingan.charts._renderer as r
     monkeypatch.setattr(r, "to_svg", lambda spec: (_ for _ in ()).throw(RuntimeError("interrupted")))
     with pytest.raises(RuntimeError):
         export_figures(out, formats=("svg",), langs=("en",), only=lambda s: s.startswith("workbook"))

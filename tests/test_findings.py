@@ -3,7 +3,7 @@ import polars as pl
 import pytest
 
 import pingan
-from pingan.findings import RATIO_CHECKS
+from pingan.analysis._findings import RATIO_CHECKS
 
 
 @pytest.fixture(scope="module")

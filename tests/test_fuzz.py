@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import pingan
-from pingan import NumberParseError, parse_number
-from pingan.numbers import CHENG_WORDS, NUMBER_PATTERN, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
-from pingan.spotter import _MEASURE, _PATTERN, MEASURE_WORDS
+from pingan.text import NumberParseError, parse_number
+from pingan.text._numbers import CHENG_WORDS, NUMBER_PATTERN, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
+from pingan.text._spotter import _MEASURE, _PATTERN, MEASURE_WORDS
 
 # PINGAN_FUZZ_EXAMPLES=5000 fuzzes harder; the default keeps this file to a few seconds
 FUZZ = settings(max_examples=int(os.environ.get("PINGAN_FUZZ_EXAMPLES", "150")), deadline=None,

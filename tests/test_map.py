@@ -8,9 +8,9 @@ import pytest
 
 import pingan
 from chart_specs import mark_type, units
-from pingan.charts.framing import chart_title, source_text
-from pingan.charts.map_chart import OTHER_COLOR, label_point
-from pingan.geo import ZHEJIANG_PREFECTURES, ZHEJIANG_TOPOLOGY, zhejiang_prefectures
+from pingan.charts._framing import chart_title, source_text
+from pingan.charts._map_chart import OTHER_COLOR, label_point
+from pingan.package._geo import ZHEJIANG_PREFECTURES, ZHEJIANG_TOPOLOGY, zhejiang_prefectures
 
 BBOX = (118.0, 27.0, 123.5, 31.5)  # lon_min, lat_min, lon_max, lat_max
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -31,7 +31,7 @@ def _prefectures():
 @pytest.fixture(scope="module")
 def specs():
     tables = pingan.load_all()
-    return {lang: pingan.zhejiang_map(tables=tables, lang=lang).to_dict() for lang in ("en", "zh")}
+    return {lang: pingan.charts.zhejiang_map(tables=tables, lang=lang).to_dict() for lang in ("en", "zh")}
 
 
 def _map(spec):
@@ -165,7 +165,7 @@ def test_map_colours_the_three_cities_the_articles_cover(specs, lang):
     assert isinstance(data["values"], str)  # one compact string, not one coordinate per line
     fills = {r["city_code"]: r["fill"] for r in rows}
     coloured = {code: c for code, c in fills.items() if c != OTHER_COLOR}
-    assert coloured == pingan.CITY_COLORS
+    assert coloured == pingan.labels.CITY_COLORS
     assert list(fills.values()).count(OTHER_COLOR) == 8
 
 
@@ -191,16 +191,16 @@ def test_map_labels_in_the_chosen_language(specs):
     assert all(CJK.search(v) for v in zh.values()) and not any(CJK.search(v) for v in en.values())
     assert CJK.search(chart_title(specs["zh"])) and not CJK.search(chart_title(specs["en"]))
     with pytest.raises(ValueError):
-        pingan.zhejiang_map(lang="fr")
+        pingan.charts.zhejiang_map(lang="fr")
 
 
 def test_map_renders(specs):
-    png = pingan.to_png(specs["zh"], scale=1)
+    png = pingan.charts.to_png(specs["zh"], scale=1)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert width >= 400 and height >= 400 and len(png) > 20_000
-    svg = pingan.to_svg(specs["zh"])
+    svg = pingan.charts.to_svg(specs["zh"])
     assert svg.count('aria-roledescription="geoshape"') == 11
-    for code, colour in pingan.CITY_COLORS.items():
+    for code, colour in pingan.labels.CITY_COLORS.items():
         assert svg.count(f'fill="{colour}"') >= 1, code
     assert "金华市" in svg and "衢州市" in svg and "嘉兴市" in svg

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pingan
 from conftest import assert_reported, read_rows as _read, write_rows as _write
-from pingan.meaning_checks import short_place_name
+from pingan.package.checks._meaning import short_place_name
 
 
 def _edit(pkg, table: str, key: str, **cells) -> int:

@@ -9,9 +9,10 @@ import polars as pl
 import pytest
 
 from chart_specs import inner_title, mark_type, units
-from pingan.charts.framing import source_text
+from pingan.charts._framing import source_text
 
 import pingan
+from conftest import public
 
 TABLES = pingan.load_all()
 ARTICLES = TABLES["articles"].sort("published", "article_id")["article_id"].to_list()
@@ -22,7 +23,7 @@ SLUG = re.compile(r"^[a-z]+(-[a-z]+)+$")
 
 
 def _build(name, article_id, lang):
-    fn = getattr(pingan, name)
+    fn = public(name)
     return (fn(article_id, tables=TABLES, lang=lang) if article_id else fn(tables=TABLES, lang=lang)).to_dict()
 
 
@@ -111,7 +112,7 @@ def test_architecture_layout_nodes_inside_apart_and_links_between_drawn_nodes(ar
     positions = [(round(r["x"], 3), round(r["y"], 3)) for r in node_rows]
     assert len(set(positions)) == len(positions)
     # labels do not collide: nodes in one row are a full cell apart
-    from pingan.charts.model_layout import CELL
+    from pingan.charts._model_layout import CELL
     for (x1, y1) in positions:
         assert all(abs(x1 - x2) >= CELL - 1e-6 for (x2, y2) in positions if y2 == y1 and x2 != x1)
     where = {r["practice_id"]: (r["x"], r["y"]) for r in node_rows}
@@ -124,7 +125,7 @@ def test_architecture_layout_nodes_inside_apart_and_links_between_drawn_nodes(ar
 
 @pytest.mark.parametrize("article_id", ARTICLES)
 def test_architecture_layout_crosses_no_more_links_than_the_plain_order(article_id, monkeypatch):
-    from pingan.charts import model_layout
+    from pingan.charts import _model_layout as model_layout
     p = TABLES["practices"].filter(pl.col("article_id") == article_id).with_columns(pl.col(pl.Enum).cast(pl.String))
     links = TABLES["practice_links"].filter(pl.col("article_id") == article_id).with_columns(
         pl.col(pl.Enum).cast(pl.String))
@@ -138,7 +139,7 @@ def test_architecture_layout_crosses_no_more_links_than_the_plain_order(article_
 
 
 def test_link_crossings_counts_proper_crossings_only():
-    from pingan.charts.model_layout import link_crossings
+    from pingan.charts._model_layout import link_crossings
     nodes = pl.DataFrame({"practice_id": list("abcd"), "x": [0.0, 10, 0, 10], "y": [0.0, 10, 10, 0]})
     crossing = pl.DataFrame({"from_practice": ["a", "c"], "to_practice": ["b", "d"]})
     assert link_crossings(nodes, crossing) == 1
@@ -159,8 +160,8 @@ def test_tiers_run_from_province_down_to_grid():
 
 
 def test_the_escalation_title_follows_the_longest_chain():
-    from pingan.charts.model_charts import escalation_chain
-    p = pingan.model_practices("quzhou-2024", TABLES)
+    from pingan.charts._model_charts import escalation_chain
+    p = pingan.model_practices("quzhou-2024", tables=TABLES)
     links = TABLES["practice_links"].filter(pl.col("article_id") == "quzhou-2024")
     chain = escalation_chain(p, links)
     tiers = dict(zip(p["practice_id"], p["tier"].cast(pl.String)))
@@ -179,27 +180,27 @@ def test_templates_title_counts_match_the_data():
 
 # --- errors --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", list(PER_ARTICLE) + ["links_table"])
+@pytest.mark.parametrize("name", list(PER_ARTICLE) + ["model_links"])
 def test_an_unknown_article_lists_the_valid_ids(name):
     with pytest.raises(ValueError, match="valid ids: jinhua-2017, jinhua-2020"):
-        getattr(pingan, name)("hangzhou-2024", tables=TABLES)
+        public(name)("hangzhou-2024", tables=TABLES)
 
 
 def test_claims_table_rejects_an_unknown_article():
     with pytest.raises(ValueError, match="jinhua-2017"):
-        pingan.claims_table("hangzhou-2024", tables=TABLES)
+        pingan.tables.claims_table(pingan.outcome_claims("hangzhou-2024", tables=TABLES), tables=TABLES)
 
 
 def test_a_bad_language_is_refused():
     with pytest.raises(ValueError, match="lang must be"):
-        pingan.templates_chart("quzhou-2024", tables=TABLES, lang="fr")
+        pingan.charts.templates_chart("quzhou-2024", tables=TABLES, lang="fr")
 
 
 # --- tables ----------------------------------------------------------------------------------
 
 def test_claims_table_is_deterministic_with_human_headers():
-    a = pingan.claims_table("jinhua-2020", tables=TABLES).as_html()
-    b = pingan.claims_table("jinhua-2020", tables=TABLES).as_html()
+    a = pingan.tables.claims_table(pingan.outcome_claims("jinhua-2020", tables=TABLES), tables=TABLES).as_html()
+    b = pingan.tables.claims_table(pingan.outcome_claims("jinhua-2020", tables=TABLES), tables=TABLES).as_html()
     assert a == b and 'id="claims-jinhua-2020"' in a
     for head in ("Figure as printed", "Base given?", "Comparison given?", "Verdict"):
         assert head in a
@@ -209,31 +210,31 @@ def test_claims_table_is_deterministic_with_human_headers():
 
 
 def test_links_table_shows_each_link_with_its_quote():
-    html = pingan.links_table("quzhou-2024", tables=TABLES).as_html()
+    html = pingan.tables.links_table(pingan.model_links("quzhou-2024", tables=TABLES), tables=TABLES).as_html()
     assert 'id="links-quzhou-2024"' in html and "escalates to" in html
     links = TABLES["practice_links"].filter(pl.col("article_id") == "quzhou-2024")
     assert f"{links.height} links" in html
     assert links["quote"][0][:12] in html
-    table = pingan.links_table("quzhou-2024", tables=TABLES)
+    table = pingan.tables.links_table(pingan.model_links("quzhou-2024", tables=TABLES), tables=TABLES)
     assert table.title == f"{links.height} links between the practices of Quzhou 2024"  # no raw article id
 
 
 def test_family_labels_cover_every_family_with_chinese_terms():
     families = TABLES["practices"].schema["family"].categories
     for f in families:
-        en = pingan.family_label(f, "en", terms=True)
+        en = pingan.labels.family_label(f, "en", terms=True)
         assert not SLUG.match(en)
         if f != "local":
             assert re.search(r"[\u4e00-\u9fff]", en) and re.search(r"[āáǎàēéěèīíǐìōóǒòūúǔù]", en), en
-    assert pingan.family_label("grid-management", "en", terms=True) == "Grid management (网格化管理, wǎnggéhuà guǎnlǐ)"
+    assert pingan.labels.family_label("grid-management", "en", terms=True) == "Grid management (网格化管理, wǎnggéhuà guǎnlǐ)"
     tiers = TABLES["practices"].schema["tier"].categories
-    assert all(pingan.tier_label(t, "zh") for t in tiers)
+    assert all(pingan.labels.tier_label(t, "zh") for t in tiers)
 
 
 def test_importing_pingan_does_not_import_altair_or_great_tables():
     import subprocess
     import sys
-    code = ("import sys, pingan; pingan.family_label('fengqiao', 'en'); "
+    code = ("import sys, pingan; pingan.labels.family_label('fengqiao', 'en'); "
             "print('altair' in sys.modules, 'great_tables' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]

@@ -12,7 +12,7 @@ import pytest
 
 import pingan
 from conftest import assert_reported
-from pingan.sources import SourceTexts
+from pingan.text._matching import SourceTexts
 
 FAMILIES = ["grid-management", "four-platforms", "mediation-centre", "peoples-mediation", "fengqiao",
             "three-governances", "party-building-led", "video-surveillance", "digital-governance",
@@ -208,7 +208,7 @@ def test_every_place_is_named_by_some_article(tables, texts):
 # --- helpers ----------------------------------------------------------------------------
 
 def test_model_practices_orders_one_article_up_the_ladder(tables):
-    df = pingan.model_practices("quzhou-2024", tables)
+    df = pingan.model_practices("quzhou-2024", tables=tables)
     assert df.height == tables["practices"].filter(pl.col("article_id") == "quzhou-2024").height
     assert df.columns[:3] == ["practice_id", "tier", "family"]
     ranks = [TIERS.index(t) for t in df["tier"].cast(pl.String)]
@@ -216,7 +216,7 @@ def test_model_practices_orders_one_article_up_the_ladder(tables):
 
 
 def test_model_links_carries_both_ends_names(tables):
-    df = pingan.model_links("wucheng-2020", tables)
+    df = pingan.model_links("wucheng-2020", tables=tables)
     assert df.height == tables["practice_links"].filter(pl.col("article_id") == "wucheng-2020").height
     for col in ("from_name_en", "from_name_zh", "to_name_en", "to_name_zh", "from_tier", "to_tier"):
         assert df[col].null_count() == 0, col
@@ -225,11 +225,11 @@ def test_model_links_carries_both_ends_names(tables):
 @pytest.mark.parametrize("helper", [pingan.model_practices, pingan.model_links])
 def test_unknown_article_id_lists_the_valid_ones(helper, tables):
     with pytest.raises(ValueError, match=r"unknown article id 'quzhou'.*jinhua-2017.*jiaxing-2024"):
-        helper("quzhou", tables)
+        helper("quzhou", tables=tables)
 
 
 def test_template_matrix(tables):
-    m = pingan.template_matrix(tables)
+    m = pingan.template_matrix(tables=tables)
     arts = tables["articles"]["article_id"].to_list()
     assert m.height == len(FAMILIES) * len(arts)
     assert m["practices"].sum() == tables["practices"].height

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import pingan
-from pingan.new_article import notebook_stem
+from pingan.workbench._new_article import notebook_stem
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = "hangzhou-2023"
@@ -54,7 +54,7 @@ CURATED = {
 
 
 def cli(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "pingan.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "pingan", *args], capture_output=True, text=True,
                           env=env, cwd=ROOT)
 
 
@@ -185,7 +185,7 @@ def test_every_article_has_its_own_notebook():
 
 
 def test_the_starter_template_types_no_number_in_its_prose():
-    nb = json.loads(pingan.new_article.TEMPLATE.read_text(encoding="utf-8"))
+    nb = json.loads(pingan.workbench._new_article.TEMPLATE.read_text(encoding="utf-8"))
     prose = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
     words = re.sub(r"`[^`]*`", "", prose)  # code spans (`python3 run.py …`) are commands, not counts
     assert not re.search(r"\d", words), words

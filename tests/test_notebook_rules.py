@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 import pingan
-from pingan.new_article import notebook_stem
+from pingan.workbench._new_article import notebook_stem
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 CODE_SPAN = re.compile(r"`[^`]*`")
@@ -85,14 +85,14 @@ def test_no_two_article_notebooks_share_more_than_half_their_code_cells():
 
 def test_no_script_writes_the_notebooks():
     """The notebooks are the files people edit. No tool generates them; in the library only
-    the executor (`pingan.notebook_run`: outputs from a run) and `pingan add-article` (a new
+    the executor (`pingan.workbench.notebook_run`: outputs from a run) and `pingan add-article` (a new
     notebook from the starter, never over an existing one) write notebooks."""
     root = NOTEBOOKS.parent
     assert [p.name for p in root.glob("tools/*.py") if "ipynb" in p.read_text(encoding="utf-8")] == []
     writers = {p.name for p in root.glob("lib/pingan/**/*.py")
                if re.search(r"nbformat\.write|\.ipynb", p.read_text(encoding="utf-8"))
                and re.search(r"nbformat\.write|write_text\(json\.dumps\(nb", p.read_text(encoding="utf-8"))}
-    assert writers <= {"notebook_run.py", "new_article.py"}, writers
+    assert writers <= {"notebook_run.py", "_new_article.py"}, writers
 
 
 def _prose(path: Path) -> list[str]:

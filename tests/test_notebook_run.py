@@ -5,7 +5,7 @@ from pathlib import Path
 
 import nbformat
 
-from pingan.notebook_run import clear_volatile_metadata, execute_notebook
+from pingan.workbench.notebook_run import clear_volatile_metadata, execute_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -2,8 +2,8 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from pingan import NumberParseError, parse_number
-from pingan.numbers import chinese_numeral_value
+from pingan.text import NumberParseError, parse_number
+from pingan.text._numbers import chinese_numeral_value
 
 EXAMPLES = [
     # as written, value, unit, qualifier

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 import pingan
-from pingan import NumberParseError, parse_number
+from pingan.text import NumberParseError, parse_number
 
 CASES_FILE = Path(__file__).with_name("number_cases.csv")
 with open(CASES_FILE, encoding="utf-8", newline="") as f:

@@ -3,6 +3,7 @@ import re
 from pathlib import Path
 
 import pingan
+import pingan.workbench._dictionary
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -17,7 +18,7 @@ def test_readme_data_dictionary_is_generated(data_dir):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     m = re.search(r"<!-- data-dictionary:start.*?-->\n(.*)<!-- data-dictionary:end -->", readme, re.S)
     assert m, "README.md has no generated data dictionary section"
-    assert m.group(1).strip() == pingan.data_dictionary_markdown(data_dir).strip(), \
+    assert m.group(1).strip() == pingan.workbench._dictionary.data_dictionary_markdown(data_dir).strip(), \
         "README's data dictionary is stale: run `python3 run.py pingan dictionary --update-readme`"
 
 

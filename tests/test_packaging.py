@@ -15,7 +15,7 @@ import pytest
 from venvs import ROOT, find_uv, install, make_venv, run
 
 import pingan
-from pingan.paths import default_sources_dir
+from pingan.base._settings import default_sources_dir
 
 pytestmark = pytest.mark.venv
 
@@ -27,7 +27,7 @@ import pingan
 tables = pingan.load_all()
 print(json.dumps({{
     "rows": {{name: t.height for name, t in tables.items()}},
-    "data_dir": str(pingan.paths.default_data_dir()),
+    "data_dir": str(pingan.base._settings.default_data_dir()),
     "imported": sorted(m for m in {HEAVY!r} if m in sys.modules),
     "installed": sorted(m for m in {HEAVY!r} if importlib.util.find_spec(m) is not None),
 }}))
@@ -70,7 +70,7 @@ def test_wheel_carries_the_package_and_every_data_file(wheel):
     data = ROOT / "data"
     expected = {f"pingan/data/{p.relative_to(data).as_posix()}" for p in data.rglob("*") if p.is_file()}
     assert expected and expected <= names, f"missing from the wheel: {sorted(expected - names)}"
-    assert "pingan/__init__.py" in names and "pingan/cli.py" in names
+    assert "pingan/__init__.py" in names and "pingan/workbench/_cli.py" in names
     assert not [n for n in names if n.startswith(("tests/", "notebooks/", "lib/"))], "the wheel carries repository files"
     meta = next(n for n in names if n.endswith(".dist-info/METADATA"))
     requires = re.findall(r"^Requires-Dist: (.*)$", zipfile.ZipFile(wheel).read(meta).decode(), re.M)
@@ -125,11 +125,11 @@ def test_without_data_the_error_names_every_place_looked(installed, tmp_path):
 
 def test_import_pingan_leaves_the_heavy_modules_unimported():
     """`import pingan` and loading need polars only: charts, figures, site and export load on
-    first use (pingan.export_tables, pingan.build_site … still work)."""
-    code = ("import sys, pingan; pingan.load_all(); "
-            "print(sorted(m for m in sys.modules if m in ('pingan.site', 'pingan.figures', 'pingan.export', "
-            "'pingan.charts', 'altair', 'nbconvert', 'jupyterlab', 'jinja2')))")
+    first use (``pingan.charts``, ``pingan.tables``, the workbench)."""
+    code = ("import sys, pingan; pingan.load_all(); pingan.outcome_claims(); "
+            "print(sorted(m for m in sys.modules if m.startswith(('pingan.workbench', 'pingan.charts', 'pingan.tables')) "
+            "or m in ('altair', 'great_tables', 'nbconvert', 'jupyterlab', 'jinja2')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
-    assert callable(pingan.export_tables) and callable(pingan.build_site) and callable(pingan.export_figures)
+    assert callable(pingan.charts.architecture_chart) and callable(pingan.tables.show_table)

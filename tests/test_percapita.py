@@ -4,7 +4,7 @@ import polars as pl
 import pytest
 
 import pingan
-from pingan.percapita import PER_RESIDENT_INDICATORS
+from pingan.analysis._percapita import PER_RESIDENT_INDICATORS
 
 OLD_COLUMNS = ["stat_id", "article_id", "place_code", "period", "indicator", "name_en", "name_zh", "value",
                "qualifier", "as_written", "population", "population_year", "per_10k", "quote"]
@@ -24,7 +24,7 @@ def _with_statistic(tables, **row):
 
 
 def test_only_comparable_capacity_counts(tables):
-    pc = pingan.per_capita_figures(tables)
+    pc = pingan.per_capita_figures(tables=tables)
     assert set(OLD_COLUMNS) <= set(pc.columns)  # the chart code selects stat_id, population, per_10k
     assert pc.height > 0
     assert set(pc["indicator"]) <= set(PER_RESIDENT_INDICATORS)
@@ -39,7 +39,7 @@ def test_only_comparable_capacity_counts(tables):
 
 
 def test_each_figure_carries_its_year_and_the_census_year(tables):
-    pc = pingan.per_capita_figures(tables)
+    pc = pingan.per_capita_figures(tables=tables)
     assert pc["figure_year"].to_list() == [int(p[-4:]) for p in pc["period"]]
     assert set(pc["population_year"]) == {2020}
     assert ((pc["per_10k"] - pc["value"] / pc["population"] * 10_000).abs() < 1e-9).all()
@@ -49,20 +49,20 @@ def test_each_figure_carries_its_year_and_the_census_year(tables):
 
 
 def test_compare_by_indicator_needs_the_same_indicator_in_two_places(tables):
-    strict = pingan.per_capita_figures(tables, compare_by="indicator")
+    strict = pingan.per_capita_figures(tables=tables, compare_by="indicator")
     assert strict.group_by("indicator").agg(pl.col("place_code").n_unique().alias("n")).filter(pl.col("n") < 2).height == 0
     # give Quzhou a camera count: cameras become comparable, Jinhua's mediators still are not
     more = _with_statistic(tables, stat_id="quzhou-2024-999", article_id="quzhou-2024", place_code="330800",
                            period="2023", indicator="video_cameras", value=20000.0, measure="level")
-    strict = pingan.per_capita_figures(more, compare_by="indicator")
+    strict = pingan.per_capita_figures(tables=more, compare_by="indicator")
     assert set(strict["indicator"]) == {"video_cameras"}
     assert set(strict["place_code"]) == {"330700", "330800"}
     # an honour reported for two places is never divided
     more = _with_statistic(tables, stat_id="quzhou-2024-998", article_id="quzhou-2024", place_code="330800",
                            indicator="national_moral_models", value=3.0, measure="level")
-    assert "national_moral_models" not in pingan.per_capita_figures(more, compare_by="indicator")["indicator"].to_list()
+    assert "national_moral_models" not in pingan.per_capita_figures(tables=more, compare_by="indicator")["indicator"].to_list()
 
 
 def test_rejects_an_unknown_comparison(tables):
     with pytest.raises(ValueError, match="compare_by"):
-        pingan.per_capita_figures(tables, compare_by="city")
+        pingan.per_capita_figures(tables=tables, compare_by="city")

@@ -52,7 +52,7 @@ def test_the_printed_frames_are_there():
 
 
 def test_headings_stand_in_the_article_in_order_and_quotes_inside_their_sections(sources_dir):
-    from pingan.sources import SourceTexts, squash_ws
+    from pingan.text._matching import SourceTexts, squash_ws
     texts = SourceTexts(TABLES["articles"], sources_dir)
     s = TABLES["article_sections"].sort("article_id", "position")
     for (aid,), group in s.group_by("article_id", maintain_order=True):

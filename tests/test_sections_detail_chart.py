@@ -11,7 +11,7 @@ import pytest
 
 from chart_specs import inner_title, mark_type, units
 from conftest import assert_reported, read_rows, write_rows
-from pingan.charts.framing import source_text
+from pingan.charts._framing import source_text
 
 import pingan
 
@@ -28,7 +28,7 @@ def _texts(spec: dict) -> list[str]:
                 ids=[f"{a}-{lang}" for a in ARTICLES for lang in ("en", "zh")])
 def chart(request):
     article_id, lang = request.param
-    return article_id, lang, pingan.sections_detail_chart(article_id, tables=TABLES, lang=lang).to_dict()
+    return article_id, lang, pingan.charts.sections_detail_chart(article_id, tables=TABLES, lang=lang).to_dict()
 
 
 # --- the data --------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ def test_every_practice_and_figure_carries_its_quote(chart):
 # --- the chart: content --------------------------------------------------------------------
 
 def test_each_section_draws_all_its_practices_and_figures():
-    blocks = pingan.section_blocks("jiaxing-2024", tables=TABLES)
+    blocks = pingan.charts.section_blocks("jiaxing-2024", tables=TABLES)
     sections = TABLES["article_sections"].filter(pl.col("article_id") == "jiaxing-2024")
     assert blocks.height == sections.height - 1  # every case, the introduction left out
     for r in blocks.iter_rows(named=True):
@@ -136,7 +136,7 @@ def test_each_section_draws_all_its_practices_and_figures():
         assert r["practices"] == want == r["templates"] + r["inventions"] == len(r["practice_names"])
         figs = TABLES["statistic_sections"].filter(pl.col("section_id") == r["section_id"]).height
         assert r["figures"] == figs == len(r["figure_texts"])
-    spec = pingan.sections_detail_chart("jiaxing-2024", tables=TABLES).to_dict()
+    spec = pingan.charts.sections_detail_chart("jiaxing-2024", tables=TABLES).to_dict()
     texts = _texts(spec)
     for name in ("Nanhu District 南湖区", "Tongxiang 桐乡市", "prints no figure"):
         assert name in texts
@@ -144,15 +144,15 @@ def test_each_section_draws_all_its_practices_and_figures():
 
 
 def test_claims_come_first_and_say_when_no_base_is_given():
-    b = pingan.section_blocks("wucheng-2020", tables=TABLES).row(1, named=True)  # the governance net
+    b = pingan.charts.section_blocks("wucheng-2020", tables=TABLES).row(1, named=True)  # the governance net
     marks = [t.startswith(("▲", "▼", "■")) for t in b["figure_texts"]]
     assert marks == sorted(marks, reverse=True) and any(marks)
     assert b["claims_without_base"] == sum("no base given" in t for t in b["figure_texts"]) == 3
 
 
 def test_the_title_names_the_largest_part_and_those_without_a_claim():
-    spec = pingan.sections_detail_chart("wucheng-2020", tables=TABLES).to_dict()
-    b = pingan.section_blocks("wucheng-2020", tables=TABLES)
+    spec = pingan.charts.sections_detail_chart("wucheng-2020", tables=TABLES).to_dict()
+    b = pingan.charts.section_blocks("wucheng-2020", tables=TABLES)
     top = b.sort("practices", descending=True).row(0)
     title = inner_title(spec)["text"]
     assert f"{b['practices'].max()} of {b['practices'].sum()} practices" in title
@@ -161,8 +161,8 @@ def test_the_title_names_the_largest_part_and_those_without_a_claim():
 
 
 def test_sections_can_be_picked_by_id_or_position():
-    by_pos = pingan.section_blocks("wucheng-2020", [2, 3], tables=TABLES)
-    by_id = pingan.section_blocks("wucheng-2020", ["wucheng-2020-safety-net", "wucheng-2020-governance-net"],
+    by_pos = pingan.charts.section_blocks("wucheng-2020", [2, 3], tables=TABLES)
+    by_id = pingan.charts.section_blocks("wucheng-2020", ["wucheng-2020-safety-net", "wucheng-2020-governance-net"],
                                   tables=TABLES)
     assert by_pos["section_id"].to_list() == by_id["section_id"].to_list() == ["wucheng-2020-safety-net",
                                                                                "wucheng-2020-governance-net"]
@@ -170,8 +170,8 @@ def test_sections_can_be_picked_by_id_or_position():
 
 def test_bad_arguments_raise_clear_errors():
     with pytest.raises(ValueError, match="valid ids: jinhua-2017"):
-        pingan.sections_detail_chart("hangzhou-2024", tables=TABLES)
+        pingan.charts.sections_detail_chart("hangzhou-2024", tables=TABLES)
     with pytest.raises(ValueError, match="unknown section.*its sections are wucheng-2020-introduction"):
-        pingan.sections_detail_chart("wucheng-2020", ["wucheng-2020-peace-net"], tables=TABLES)
+        pingan.charts.sections_detail_chart("wucheng-2020", ["wucheng-2020-peace-net"], tables=TABLES)
     with pytest.raises(ValueError, match="lang"):
-        pingan.sections_detail_chart("wucheng-2020", tables=TABLES, lang="fr")
+        pingan.charts.sections_detail_chart("wucheng-2020", tables=TABLES, lang="fr")

@@ -52,7 +52,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     require_chromium()
-    return pingan.build_site(tmp_path_factory.mktemp("browser-site") / "site")
+    return pingan.workbench._site.build_site(tmp_path_factory.mktemp("browser-site") / "site")
 
 
 @pytest.fixture(scope="module")

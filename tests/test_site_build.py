@@ -1,4 +1,4 @@
-"""The static site (pingan.build_site), checked without a browser: links, downloads, no network."""
+"""The static site (pingan.workbench._site.build_site), checked without a browser: links, downloads, no network."""
 from __future__ import annotations
 
 import html
@@ -11,8 +11,8 @@ import polars as pl
 import pytest
 
 import pingan
-import pingan.site
-from pingan.cli import main as cli_main
+import pingan.workbench._site
+from pingan.workbench._cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -50,7 +50,7 @@ def refs(page: Path) -> _Refs:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    return pingan.build_site(tmp_path_factory.mktemp("site-build") / "site")
+    return pingan.workbench._site.build_site(tmp_path_factory.mktemp("site-build") / "site")
 
 
 def index_links(site: Path) -> set[str]:
@@ -119,7 +119,7 @@ def test_each_notebook_page_loads_the_vega_bundle_once_and_carries_every_spec(si
         scripts = [v for tag, attr, v in refs(page).refs if tag == "script" and attr == "src"]
         assert scripts == ["../assets/vega-bundle.js"], f"{page.name}: script sources {scripts}"
         cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
-        specs = sum(pingan.site.VEGALITE_MIMETYPE in o.get("data", {})
+        specs = sum(pingan.workbench._site.VEGALITE_MIMETYPE in o.get("data", {})
                     for c in cells for o in c.get("outputs", []))
         html = page.read_text(encoding="utf-8")
         assert html.count('class="pingan-vega-spec"') == specs, f"{page.name}: not every chart carries its spec"
@@ -147,16 +147,16 @@ def test_a_failed_build_leaves_the_previous_site(site, monkeypatch):
     def boom(*_args, **_kwargs):
         raise KeyboardInterrupt("interrupted mid-build")
 
-    monkeypatch.setattr(pingan.site, "_write_notebook_pages", boom)
+    monkeypatch.setattr(pingan.workbench._site, "_write_notebook_pages", boom)
     with pytest.raises(KeyboardInterrupt):
-        pingan.build_site(site)
+        pingan.workbench._site.build_site(site)
     assert (site / "index.html").read_bytes() == before
     assert sorted(p.name for p in site.parent.iterdir()) == [site.name], "a temporary build folder was left behind"
 
 
 def test_cli_site_builds_into_the_given_folder(tmp_path, monkeypatch, capsys):
     calls = []
-    monkeypatch.setattr(pingan.site, "build_site", lambda out: calls.append(out) or Path(out))
+    monkeypatch.setattr(pingan.workbench._site, "build_site", lambda out: calls.append(out) or Path(out))
     assert cli_main(["site", str(tmp_path / "out")]) == 0
     assert cli_main(["site"]) == 0
     assert calls == [tmp_path / "out", Path("build/site")]

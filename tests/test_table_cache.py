@@ -6,7 +6,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 import pingan
-from pingan import loading, table_cache
+from pingan.package import _cache as table_cache, _loading as loading
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ def _cells(html: str) -> list[str]:
 
 def test_statistics_table_reads_like_a_table(tables):
     stats = tables["statistics"].filter(pl.col("article_id") == "jiaxing-2024")
-    t = pingan.statistics_table(stats, tables=tables)
+    t = pingan.tables.statistics_table(stats, tables=tables)
     html = t._repr_html_()
     heads = re.findall(r'<th[^>]*class="gt_col_heading[^"]*"[^>]*>(.*?)</th>', html, flags=re.S)
     heads = [re.sub(r"<[^>]+>", "", h).strip() for h in heads]
@@ -36,8 +36,8 @@ def test_statistics_table_reads_like_a_table(tables):
 
 
 def test_missing_values_show_as_a_dash_and_long_text_is_whole(tables):
-    findings = pingan.data_quality_findings(tables)
-    html = pingan.findings_table(findings, columns=["finding_id", "kind", "stated", "message_en"])._repr_html_()
+    findings = pingan.data_quality_findings(tables=tables)
+    html = pingan.tables.findings_table(findings, columns=["finding_id", "kind", "stated", "message_en"])._repr_html_()
     assert "—" in _cells(html)  # stated is missing for most findings
     longest = max(findings["message_en"], key=len)
     assert len(longest) > 80 and (longest in html or htmlmod.escape(longest) in html)
@@ -45,14 +45,14 @@ def test_missing_values_show_as_a_dash_and_long_text_is_whole(tables):
 
 
 def test_practice_categories_in_words(tables):
-    html = pingan.practices_table(tables["practices"].filter(pl.col("article_id") == "jinhua-2020"))._repr_html_()
+    html = pingan.tables.practices_table(tables["practices"].filter(pl.col("article_id") == "jinhua-2020"))._repr_html_()
     assert "Grid management" in html and "grid-management" not in _cells(html)
 
 
 def test_table_html_is_the_same_on_every_run_and_differs_between_tables(tables):
-    a = pingan.articles_table(tables["articles"])._repr_html_()
-    b = pingan.articles_table(tables["articles"])._repr_html_()
-    c = pingan.articles_table(tables["articles"].head(2))._repr_html_()
+    a = pingan.tables.articles_table(tables["articles"])._repr_html_()
+    b = pingan.tables.articles_table(tables["articles"])._repr_html_()
+    c = pingan.tables.articles_table(tables["articles"].head(2))._repr_html_()
     ids = {re.search(r'<div id="([^"]+)"', h).group(1) for h in (a, c)}
     assert a == b and len(ids) == 2
     assert "<script" not in a

@@ -1,5 +1,5 @@
 """Two articles side by side (pingan.template_shift, term_shift, figures_in_both and
-two_articles_chart) and one article's capacity (pingan.capacity_chart): the numbers match the
+two_articles_chart) and one article's capacity (pingan.charts.capacity_chart): the numbers match the
 curated tables, the charts keep the style guide (finding titles, one source line naming the
 tables drawn, labelled values, quotes on hover, no slug on an axis), bad arguments are refused."""
 from __future__ import annotations
@@ -10,9 +10,10 @@ import polars as pl
 import pytest
 
 from chart_specs import inner_title, mark_type, units
-from pingan.charts.framing import source_text
+from pingan.charts._framing import source_text
 
 import pingan
+from conftest import public
 
 TABLES = pingan.load_all()
 A, B = "jinhua-2017", "jinhua-2020"
@@ -27,7 +28,7 @@ def _families(aid):
 # --- data ------------------------------------------------------------------------------------
 
 def test_template_shift_counts_each_articles_practices():
-    s = pingan.template_shift(A, B, TABLES)
+    s = pingan.template_shift(A, B, tables=TABLES)
     assert s.height == len(TABLES["practices"].schema["family"].categories) and s["family"][-1] == "local"
     for aid, col in ((A, "practices_a"), (B, "practices_b")):
         counts = dict(_families(aid).iter_rows())
@@ -51,7 +52,7 @@ def test_term_shift_rates_come_from_the_stored_counts():
 
 
 def test_figures_in_both_are_the_indicators_both_report():
-    f = pingan.figures_in_both(A, B, TABLES)
+    f = pingan.figures_in_both(A, B, tables=TABLES)
     stats = TABLES["statistics"]
     expected = set(stats.filter(pl.col("article_id") == A)["indicator"]) & set(stats.filter(pl.col("article_id") == B)["indicator"])
     assert set(f["indicator"]) == expected and expected
@@ -63,9 +64,9 @@ def test_figures_in_both_are_the_indicators_both_report():
 @pytest.mark.parametrize("fn", ["template_shift", "term_shift", "figures_in_both"])
 def test_unknown_or_repeated_article_is_refused(fn):
     with pytest.raises(ValueError, match="valid ids: jinhua-2017"):
-        getattr(pingan, fn)(A, "hangzhou-2024", tables=TABLES)
+        public(fn)(A, "hangzhou-2024", tables=TABLES)
     with pytest.raises(ValueError, match="two different articles"):
-        getattr(pingan, fn)(A, A, tables=TABLES)
+        public(fn)(A, A, tables=TABLES)
 
 
 # --- charts ------------------------------------------------------------------------------------
@@ -82,7 +83,7 @@ PARAMS = [(n, args, kw, drawn, lang) for n, args, kw, drawn in CASES for lang in
                                                     for n, a, kw, _, lang in PARAMS])
 def chart(request):
     name, args, kw, drawn, lang = request.param
-    return name, args, kw, drawn, lang, getattr(pingan, name)(*args, tables=TABLES, lang=lang, **kw).to_dict()
+    return name, args, kw, drawn, lang, public(name)(*args, tables=TABLES, lang=lang, **kw).to_dict()
 
 
 def test_title_states_a_finding_and_one_source_line_names_the_tables(chart):
@@ -115,27 +116,27 @@ def test_values_labelled_quotes_on_hover_no_slug_no_legend(chart):
 
 
 def test_templates_title_names_what_only_the_second_article_names():
-    title = inner_title(pingan.two_articles_chart(A, B, tables=TABLES).to_dict())["text"]
-    s = pingan.template_shift(A, B, TABLES)
+    title = inner_title(pingan.charts.two_articles_chart(A, B, tables=TABLES).to_dict())["text"]
+    s = pingan.template_shift(A, B, tables=TABLES)
     new = s.filter(pl.col("status") == "only_b")
     assert title.startswith(f"Jinhua 2020 names {new.height} templates Jinhua 2017 did not")
     for f in new["family"]:
-        assert pingan.family_label(f, "en") in title
+        assert pingan.labels.family_label(f, "en") in title
 
 
 def test_terms_title_names_the_largest_rise_and_fall():
-    title = inner_title(pingan.two_articles_chart(A, B, by="terms", tables=TABLES).to_dict())["text"]
+    title = inner_title(pingan.charts.two_articles_chart(A, B, by="terms", tables=TABLES).to_dict())["text"]
     s = pingan.term_shift(A, B, tables=TABLES)
     assert f"({s['term'][0]}) rises most" in title and f"({s['term'][-1]}) falls most" in title
     assert f"{s['per_1000_a'][-1]:.1f} → {s['per_1000_b'][-1]:.1f}" in title
 
 
 def test_capacity_per_resident_only_for_capacity_with_a_census_figure():
-    spec = pingan.capacity_chart(A, tables=TABLES).to_dict()
+    spec = pingan.charts.capacity_chart(A, tables=TABLES).to_dict()
     rows = next(rows for u, rows in units(spec) if mark_type(u) == "circle")
     pop = TABLES["population"].filter(pl.col("place_code") == "330700")["population"][0]
     for r in rows:
-        if r["indicator"] in pingan.PER_RESIDENT_INDICATORS:
+        if r["indicator"] in pingan.analysis.PER_RESIDENT_INDICATORS:
             assert r["per_10k"] == pytest.approx(r["value"] / pop * 10_000)
             assert "per 10,000 residents" in r["shown"]
         else:
@@ -147,12 +148,12 @@ def test_capacity_per_resident_only_for_capacity_with_a_census_figure():
 
 def test_bad_arguments_are_refused():
     with pytest.raises(ValueError, match="by must be one of"):
-        pingan.two_articles_chart(A, B, by="words", tables=TABLES)
+        pingan.charts.two_articles_chart(A, B, by="words", tables=TABLES)
     with pytest.raises(ValueError, match="valid ids"):
-        pingan.two_articles_chart(A, "hangzhou-2024", tables=TABLES)
+        pingan.charts.two_articles_chart(A, "hangzhou-2024", tables=TABLES)
     with pytest.raises(ValueError, match="valid domains: crime"):
-        pingan.capacity_chart(A, domains=["cameras"], tables=TABLES)
+        pingan.charts.capacity_chart(A, domains=["cameras"], tables=TABLES)
     with pytest.raises(ValueError, match="no count in the domain"):
-        pingan.capacity_chart(A, domains=["crime"], tables=TABLES)
+        pingan.charts.capacity_chart(A, domains=["crime"], tables=TABLES)
     with pytest.raises(ValueError, match="lang must be"):
-        pingan.two_articles_chart(A, B, tables=TABLES, lang="fr")
+        pingan.charts.two_articles_chart(A, B, tables=TABLES, lang="fr")

@@ -8,36 +8,30 @@ one subtitle line with the metric and period, and one source line beneath the pl
 Importing this package changes nothing in Altair: ``pingan.enable_charts()`` switches on
 the workbook's theme and renderer (each output carries the Vega-Lite v5 spec JupyterLab
 draws offline, and a light PNG for viewers without JavaScript). Submodules load on first
-use, so reading ``pingan.CITY_COLORS`` does not import Altair.
+use: importing ``pingan.charts`` does not import Altair until a builder is called.
 """
 from __future__ import annotations
 
 import importlib
 
 BUILDERS = {
-    "changes_chart": "statistics_charts", "counts_chart": "statistics_charts", "rates_chart": "statistics_charts",
-    "honours_chart": "statistics_charts", "shared_indicators_chart": "statistics_charts",
-    "per_capita_chart": "statistics_charts", "timeline_chart": "context_charts",
-    "practice_heatmap": "context_charts", "practice_categories_chart": "context_charts",
-    "coverage_chart": "context_charts", "zhejiang_map": "map_chart", "overview_chart": "map_chart",
-    # the governance model of each city (issue 12)
-    "architecture_chart": "model_charts", "templates_chart": "model_charts", "template_matrix_chart": "model_charts",
-    "sections_chart": "model_charts", "term_emphasis_chart": "term_charts",
+    "changes_chart": "_statistics_charts", "counts_chart": "_statistics_charts", "rates_chart": "_statistics_charts",
+    "honours_chart": "_statistics_charts", "shared_indicators_chart": "_statistics_charts",
+    "per_capita_chart": "_statistics_charts", "timeline_chart": "_context_charts",
+    "practice_heatmap": "_context_charts", "practice_categories_chart": "_context_charts",
+    "coverage_chart": "_context_charts", "zhejiang_map": "_map_chart", "overview_chart": "_map_chart",
+    # the governance model of each city
+    "architecture_chart": "_model_charts", "templates_chart": "_model_charts", "template_matrix_chart": "_model_charts",
+    "sections_chart": "_model_charts", "term_emphasis_chart": "_term_charts",
     # an article's parts side by side: Wucheng's three nets, Jiaxing's county cases
-    "sections_detail_chart": "sections_detail_chart",
-    "two_articles_chart": "two_articles_chart", "capacity_chart": "capacity_chart",
-    "border_map": "alliance_map",  # Quzhou's four-province alliance on a map
+    "sections_detail_chart": "_sections_detail_chart",
+    "two_articles_chart": "_two_articles_chart", "capacity_chart": "_capacity_chart",
+    "border_map": "_alliance_map",  # Quzhou's four-province alliance on a map
 }
 HELPERS = {
-    "enable_charts": "renderer", "to_png": "renderer", "to_svg": "renderer",
-    "CITY_COLORS": "style", "CITY_NAMES": "style", "OTHER_COLOR": "style", "category_label": "style",
-    "frame": "framing", "source_line": "framing", "city_color": "framing", "labels_beside": "framing",
-    "wrap": "framing", "shorten": "framing", "chart_title": "framing",
-    "FAMILY_LABELS": "model_labels", "TIER_LABELS": "model_labels", "RELATION_LABELS": "model_labels",
-    "family_label": "model_labels", "tier_label": "model_labels", "relation_label": "model_labels",
-    "MODEL_TERMS": "term_charts",
-    "section_blocks": "sections_detail_chart",
-    "alliance_cities": "alliance_map",
+    "enable_charts": "_renderer", "to_png": "_renderer", "to_svg": "_renderer",
+    "section_blocks": "_sections_detail_chart",  # the data a sections_detail_chart draws, as a frame
+    "alliance_cities": "_alliance_map",  # the data the border map draws, as a frame
 }
 _WHERE = {**BUILDERS, **HELPERS}
 __all__ = sorted(_WHERE)

@@ -1,0 +1,145 @@
+"""What the builders draw: the tables they are given, joined with human labels.
+
+Every builder takes ``tables`` (the dict ``pingan.load_all()`` returns) and loads it only
+when it is omitted, so a notebook's own tables — or another data folder's — are drawn.
+"""
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from pingan.package._selection import article_order, check_article_ids, resolve_tables
+from pingan.package._vocabulary import CITY_NAMES, check_lang
+
+__all__ = ["resolve_tables", "check_article_ids", "article_labels", "article_order", "city_expr",
+           "statistics_frame", "row_labels", "printed_label", "place_names", "signed_percent", "has_cjk"]
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_QUALIFIER_SIGN = {"exact": "", "approx": "≈", "at_least": "≥", "at_most": "≤"}
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text or ""))
+
+
+
+
+
+
+
+
+def place_names(tables: dict[str, pl.DataFrame], lang: str) -> dict[str, str]:
+    """place_code → short name (English without "District"/"County"; Chinese as printed)."""
+    check_lang(lang)
+    p = tables["places"]
+    if lang == "zh":
+        return dict(zip(p["place_code"], p["name_zh"]))
+    return {c: re.sub(r" (District|County|Province)$", "", n) for c, n in zip(p["place_code"], p["name_en"])}
+
+
+def article_labels(tables: dict[str, pl.DataFrame], lang: str) -> dict[str, str]:
+    """article_id → "Jinhua 2017" / "金华 2017": the place it is about and its year."""
+    names = place_names(tables, lang)
+    out = {}
+    for r in tables["articles"].iter_rows(named=True):
+        place = names.get(r["place_code"], r["place_code"])
+        if lang == "zh":
+            place = re.sub(r"(市|区|县)$", "", place)
+        out[r["article_id"]] = f"{place} {r['published'][:4]}"
+    return out
+
+
+def city_expr(column: str, lang: str) -> pl.Expr:
+    """The city a place code belongs to, by name; 'other' outside the three cities."""
+    check_lang(lang)
+    return (pl.col(column).str.slice(0, 4) + "00").replace_strict(CITY_NAMES[lang], default="other")
+
+
+def signed_percent(value: float, decimals: int | None = None) -> str:
+    """−26.9% / +3% with a true minus sign."""
+    text = f"{abs(value):.{decimals}f}" if decimals is not None else f"{abs(value):g}"
+    return ("−" if value < 0 else "+" if value > 0 else "") + text + "%"
+
+
+def _plain_number(value: float, unit: str) -> str:
+    if unit in ("percent",):
+        return f"{value:g}%"
+    if unit == "percentage-points":
+        return f"{value:g} pp"
+    return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def printed_label(as_written: str, value: float, unit: str, qualifier: str, measure: str, lang: str) -> str:
+    """The figure as a reader should see it on the chart.
+
+    Chinese: exactly as printed (``3.2万``). English: the number with its qualifier
+    (``≈32,000``, ``≥95%``), followed by the figure as printed when that has Chinese in it
+    (``3.2万 (≈32,000)``); a change carries its sign (``−26.9%``), since the articles
+    write 下降26.9% with an unsigned figure.
+    """
+    check_lang(lang)
+    if measure == "change_pct":
+        number = signed_percent(value)
+    else:
+        number = _QUALIFIER_SIGN.get(qualifier, "") + _plain_number(value, unit)
+    if lang == "zh":
+        return as_written if measure != "change_pct" else f"{number}({as_written})" if has_cjk(as_written) else number
+    return f"{as_written} ({number})" if has_cjk(as_written) else number
+
+
+def statistics_frame(tables: dict[str, pl.DataFrame], lang: str, article_id=None, measures=None, units=None
+                     ) -> pl.DataFrame:
+    """Statistics joined with their labels, place, city and article, ready to chart; in
+    publication order of the articles, then by stat_id."""
+    check_lang(lang)
+    ids = check_article_ids(tables, article_id)
+    s = tables["statistics"].with_columns(pl.col(pl.Enum).cast(pl.String))
+    if article_id is not None:
+        s = s.filter(pl.col("article_id").is_in(ids))
+    if measures:
+        s = s.filter(pl.col("measure").is_in(list(measures)))
+    if units:
+        s = s.filter(pl.col("unit").is_in(list(units)))
+    name_col = "name_en" if lang == "en" else "name_zh"
+    names = place_names(tables, lang)
+    arts = tables["articles"].select("article_id", "published",
+                                     article_title=pl.col("title_en" if lang == "en" else "title_zh"))
+    order = {a: i for i, a in enumerate(article_order(tables))}
+    s = (s.join(tables["indicators"].select("indicator", indicator_label=pl.col(name_col)), on="indicator", how="left")
+         .join(arts, on="article_id", how="left")
+         .with_columns(article_rank=pl.col("article_id").replace_strict(order, return_dtype=pl.Int32))
+         .sort("article_rank", "stat_id"))  # joins do not keep row order
+    labels = article_labels(tables, lang)
+    s = s.with_columns(
+        place=pl.col("place_code").replace_strict(names, default=pl.col("place_code")),
+        city=city_expr("place_code", lang),
+        city_code=pl.col("place_code").str.slice(0, 4) + "00",
+        article=pl.col("article_id").replace_strict(labels, return_dtype=pl.String),
+        shown=pl.struct("as_written", "value", "unit", "qualifier", "measure").map_elements(
+            lambda r: printed_label(r["as_written"], r["value"], r["unit"], r["qualifier"], r["measure"], lang),
+            return_dtype=pl.String),
+    )
+    return s.with_columns(period_label=pl.col("period").str.replace("-", "–"))
+
+
+def row_labels(df: pl.DataFrame, lang: str, *, with_article: bool | None = None) -> pl.DataFrame:
+    """Add ``label``: the indicator, then only what tells rows apart — the place when
+    several are drawn, the period when several are, the article when several are — and
+    the figure as printed when two rows would still read the same."""
+    check_lang(lang)
+    sep = " · "
+    parts = [pl.col("indicator_label")]
+    articles = with_article if with_article is not None else df["article_id"].n_unique() > 1
+    if articles:
+        parts.append(pl.col("article"))
+    if df["place"].n_unique() > 1:
+        # the place, unless the article's name already says it ("Jiaxing 2024 · Jiaxing")
+        same = pl.col("article").str.starts_with(pl.concat_str([pl.col("place"), pl.lit(" ")])) if articles else pl.lit(False)
+        parts.append(pl.when(same).then(None).otherwise(pl.col("place")))
+    if df["period"].n_unique() > 1:
+        parts.append(pl.col("period_label"))
+    out = df.with_columns(label=pl.concat_str(parts, separator=sep, ignore_nulls=True))
+    return out.with_columns(label=pl.when(pl.col("label").is_duplicated())
+                            .then(pl.concat_str([pl.col("label"), pl.col("as_written")], separator=sep))
+                            .otherwise(pl.col("label")))

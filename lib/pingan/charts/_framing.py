@@ -1,0 +1,171 @@
+"""Conventions every workbook chart shares, as small helpers (see docs/charts.md).
+
+- :func:`frame`: the title states the finding; one subtitle line gives the metric, unit,
+  place and period (a second line at most, for a caveat); one short source line sits
+  *beneath* the plot, naming the article(s) and the table(s) drawn.
+- :func:`source_line`: that line, derived from the rows actually drawn.
+- :func:`city_color`: each city in its fixed colour; no legend when one city is drawn.
+- :func:`labels_beside`: value labels beside marks, in the mark's colour or ink.
+- :func:`wrap` and :func:`shorten`: label text that fits.
+- :func:`chart_title`: the title of a framed spec (for text fallbacks and tests).
+"""
+from __future__ import annotations
+
+import math
+import textwrap
+
+import altair as alt
+import polars as pl
+
+from pingan.analysis._frames import article_order
+from pingan.package._vocabulary import CITY_COLORS, CITY_NAMES, check_lang, label
+from pingan.charts._style import INK, MUTED
+
+__all__ = ["frame", "source_line", "city_color", "labels_beside", "wrap", "shorten", "chart_title",
+           "subtitle_lines", "source_text", "padded", "log_padded", "log_axis"]
+
+MAX_SUBTITLE_LINES = 2
+
+
+def wrap(text: str, width: int = 60) -> list[str]:
+    """``text`` in lines of at most ``width`` characters (Chinese counts one per character)."""
+    if not text:
+        return [""]
+    if any("\u3400" <= ch <= "\u9fff" for ch in text) and " " not in text:
+        return [text[i:i + width] for i in range(0, len(text), width)]
+    return textwrap.wrap(text, width) or [text]
+
+
+def shorten(text: str, width: int = 60) -> str:
+    """``text`` cut at a word boundary to at most ``width`` characters, with "…" if cut."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(",;:—–- ") + "…"
+
+
+def _outlet(outlet: str, lang: str) -> str:
+    if outlet.startswith("not printed"):
+        return "newspaper not named" if lang == "en" else "报纸名称未载"
+    if "(" in outlet and lang == "en":
+        return outlet[outlet.index("(") + 1:outlet.rindex(")")]
+    return outlet.split(" (")[0]
+
+
+def source_line(tables: dict[str, pl.DataFrame], article_ids, table_names, lang: str,
+                extra: str | None = None) -> str:
+    """One line: the article(s) the chart draws and the table(s) it draws from.
+
+    ``Source: article quzhou-2024 (2024; newspaper not named) · table: statistics.csv``
+    ``Source: all 5 articles (2017–2024) · tables: statistics.csv, population.csv``
+    """
+    check_lang(lang)
+    order = article_order(tables)
+    ids = [a for a in order if a in set(article_ids)]
+    arts = {r["article_id"]: r for r in tables["articles"].iter_rows(named=True)}
+    years = sorted({arts[a]["published"][:4] for a in ids})
+    span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    if len(ids) == 1:
+        a = arts[ids[0]]
+        what = (f"article {ids[0]} ({a['published']}; {_outlet(a['outlet'], lang)})" if lang == "en"
+                else f"文章 {ids[0]}({a['published']};{_outlet(a['outlet'], lang)})")
+    elif ids and len(ids) == len(order):
+        what = f"all {len(ids)} articles ({span})" if lang == "en" else f"全部{len(ids)}篇文章({span})"
+    elif ids:
+        what = f"articles {', '.join(ids)} ({span})" if lang == "en" else f"文章 {'、'.join(ids)}({span})"
+    else:
+        what = "no article" if lang == "en" else "无文章"
+    names = list(dict.fromkeys(table_names))
+    key = "table" if len(names) == 1 else "tables"
+    colon = ": " if lang == "en" else ":"
+    line = f"{label('source', lang)}{colon}{what} · {label(key, lang)}{colon}{', '.join(names)}"
+    return f"{line} · {extra}" if extra else line
+
+
+def subtitle_lines(subtitle) -> list[str]:
+    lines = [subtitle] if isinstance(subtitle, str) else [s for s in subtitle if s]
+    if not 1 <= len(lines) <= MAX_SUBTITLE_LINES:
+        raise ValueError(f"a chart has one or two subtitle lines, not {len(lines)}: {lines}")
+    return lines
+
+
+def frame(chart, title: str, subtitle, source: str, *, name: str | None = None) -> alt.VConcatChart:
+    """The chart with its title and subtitle above and its one source line beneath."""
+    if "\n" in source:
+        raise ValueError("the source line is one line")
+    inner = chart.properties(title=alt.Title(title, subtitle=subtitle_lines(subtitle), anchor="start"))
+    if name:
+        inner = inner.properties(name=name)
+    return alt.vconcat(inner, title=alt.Title(source, orient="bottom", anchor="start", fontSize=10,
+                                              fontWeight="normal", color=MUTED, offset=10))
+
+
+def _title_of(spec: dict) -> dict | None:
+    t = spec.get("title")
+    return t if isinstance(t, dict) else ({"text": t} if t else None)
+
+
+def chart_title(spec: dict) -> str:
+    """The title of a framed chart spec (the inner title, not the source line beneath)."""
+    inner = (spec.get("vconcat") or [None])[0]
+    t = _title_of(inner) if isinstance(inner, dict) else None
+    t = t or _title_of(spec) or {}
+    text = t.get("text", "")
+    return " ".join(text) if isinstance(text, list) else str(text)
+
+
+def source_text(spec: dict) -> str:
+    """The source line beneath a framed chart."""
+    t = _title_of(spec) or {}
+    return t.get("text", "") if t.get("orient") == "bottom" else ""
+
+
+def city_color(df: pl.DataFrame, lang: str, field: str = "city", *, legend: bool = False) -> alt.Color:
+    """Each city in its colour. No legend unless asked for (``legend=True``) and the chart
+    draws two or more cities: the workbook's charts name the article or place on each row
+    instead, which a reader need not decode."""
+    names = CITY_NAMES[lang]
+    present = set(df[field].unique().to_list()) if field in df.columns else set()
+    domain = [names[c] for c in CITY_COLORS]
+    rng = list(CITY_COLORS.values())
+    if "other" in present:
+        domain, rng = domain + ["other"], rng + ["#999999"]
+    legend = alt.Legend(title=None, orient="right") if legend and len(present) >= 2 else None
+    return alt.Color(f"{field}:N", scale=alt.Scale(domain=domain, range=rng), legend=legend)
+
+
+def labels_beside(base: alt.Chart, text: str = "shown:N", *, negative: bool = False, color: str | None = INK,
+                  size: int = 11) -> alt.Chart:
+    """Text beside each mark: right of it (left of it for ``negative`` values), in ink, or
+    in the mark's own colour with ``color=None``."""
+    chart = base.mark_text(align="right" if negative else "left", dx=-5 if negative else 5, fontSize=size)
+    return chart.encode(text=text, **({"color": alt.value(color)} if color else {}))
+
+
+def padded(values, *, share: float = 0.25, include_zero: bool = True) -> list[float]:
+    """A linear domain around ``values``, with room for labels at both ends."""
+    lo, hi = min(values), max(values)
+    if include_zero:
+        lo, hi = min(lo, 0.0), max(hi, 0.0)
+    span = (hi - lo) or abs(hi) or 1.0
+    lo, hi = (lo - share * span if lo < 0 else lo), (hi + share * span if hi > 0 else hi)
+    # round outward to a tick step (1, 2 or 5 × 10^k), so no tick label sits on the edge
+    raw = (hi - lo) / 5
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw)
+    return [math.floor(lo / step) * step, math.ceil(hi / step) * step]
+
+
+def log_padded(values, *, right: float = 6.0, left: float = 1.5) -> list[float]:
+    """A log domain around positive ``values``: whole decades, room for labels on the right."""
+    lo, hi = min(values), max(values)
+    return [10 ** math.floor(math.log10(lo / left)), 10 ** math.ceil(math.log10(hi * right))]
+
+
+def log_axis(domain: list[float], title: str) -> alt.Axis:
+    """Ticks and gridlines at whole decades only (1, 10, 100 …), labelled with separators."""
+    lo, hi = (round(math.log10(v)) for v in domain)
+    return alt.Axis(title=title, values=[10.0 ** k for k in range(lo, hi + 1)], format=",~g", grid=True)

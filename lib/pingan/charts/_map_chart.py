@@ -1,0 +1,157 @@
+"""A map of Zhejiang's eleven prefecture-level cities, the ones the articles cover in colour,
+and the overview that links it to the timeline (click a city to pick out its events)."""
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from pingan.package._geo import ZHEJIANG_PREFECTURES, zhejiang_prefectures, zhejiang_topology_text
+from pingan.charts._context_charts import timeline_frame, timeline_view
+from pingan.analysis._frames import article_order, resolve_tables
+from pingan.charts._framing import frame, source_line
+from pingan.package._vocabulary import CITY_COLORS, OTHER_COLOR, check_lang, label
+
+__all__ = ["zhejiang_map", "overview_chart", "label_points", "label_point", "map_cities", "OTHER_COLOR",
+           "CITY_PICK"]
+
+CITY_PICK = "city_pick"  # the overview's selection: a fixed name keeps the stored spec stable
+MAP_CREDIT = {"en": "map: echarts 4.9.0 (Apache-2.0), simplified", "zh": "地图:echarts 4.9.0(Apache-2.0),经简化"}
+
+
+def _polygons(geometry: dict) -> list:
+    return [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+
+
+def _area_centroid(ring: list) -> tuple[float, float, float]:
+    """Signed area and centroid of a closed ring (shoelace formula, in degrees)."""
+    a = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        a += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    a /= 2
+    return a, cx / (6 * a), cy / (6 * a)
+
+
+def _inside(x: float, y: float, ring: list) -> bool:
+    hit = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            hit = not hit
+    return hit
+
+
+def label_point(geometry: dict) -> tuple[float, float]:
+    """Where a city's name goes: the centroid of its largest polygon's outer ring (the
+    mainland, or Zhoushan island), moved to the ring's widest interior point on the
+    centroid's latitude if the centroid falls outside."""
+    ring = max((p[0] for p in _polygons(geometry)), key=lambda r: abs(_area_centroid(r)[0]))
+    _, x, y = _area_centroid(ring)
+    if not _inside(x, y, ring):
+        xs = sorted(x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+                    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]) if (y1 > y) != (y2 > y))
+        if xs:
+            a, b = max(zip(xs[::2], xs[1::2]), key=lambda ab: ab[1] - ab[0])
+            x = (a + b) / 2
+    return round(x, 4), round(y, 4)
+
+
+def label_points(data_dir=None) -> pl.DataFrame:
+    """Each city's label position (lon, lat), from the GeoJSON boundaries."""
+    rows = []
+    for f in zhejiang_prefectures(data_dir)["features"]:
+        lon, lat = label_point(f["geometry"])
+        rows.append({"city_code": f["properties"]["place_code"], "lon": lon, "lat": lat})
+    return pl.DataFrame(rows)
+
+
+def map_cities(tables: dict, lang: str) -> pl.DataFrame:
+    """One row per prefecture-level city: names, label and its position, fill colour, and
+    the articles about it (in publication order)."""
+    check_lang(lang)
+    order = {a: i for i, a in enumerate(article_order(tables))}
+    covered = (tables["articles"].with_columns(city_code=pl.col("place_code").str.slice(0, 4) + "00",
+                                               rank=pl.col("article_id").replace_strict(order, return_dtype=pl.Int32))
+               .sort("rank").group_by("city_code", maintain_order=True)
+               .agg(pl.col("article_id").str.join(", ").alias("articles"), pl.len().alias("n_articles")))
+    cities = (tables["places"].with_columns(pl.col(pl.Enum).cast(pl.String))
+              .filter((pl.col("level") == "prefecture") & (pl.col("province_code") == "330000"))
+              .select(city_code="place_code", name_zh="name_zh", name_en="name_en", pinyin="pinyin",
+                      label=pl.col("name_en" if lang == "en" else "name_zh")))
+    out = (cities.join(covered, on="city_code", how="left").join(label_points(), on="city_code", how="left")
+           .with_columns(articles=pl.col("articles").fill_null("—"), n_articles=pl.col("n_articles").fill_null(0),
+                         fill=pl.col("city_code").replace_strict(CITY_COLORS, default=OTHER_COLOR))
+           .with_columns(text_color=pl.when(pl.col("fill") == OTHER_COLOR).then(pl.lit("#444444"))
+                         .otherwise(pl.lit("#ffffff")))
+           .sort("city_code"))
+    missing = out.filter(pl.col("lon").is_null())["city_code"].to_list()
+    if missing:
+        raise ValueError(f"{ZHEJIANG_PREFECTURES} has no boundary for {missing} (places.csv has them)")
+    return out
+
+
+def _tooltips(lang: str) -> list[alt.Tooltip]:
+    return [alt.Tooltip(f"{c}:N", title=label(c, lang)) for c in ("name_zh", "pinyin", "name_en", "articles")] + [
+        alt.Tooltip("city_code:N", title=label("place_code", lang))]
+
+
+def _map_view(cities: pl.DataFrame, lang: str, pick=None) -> alt.LayerChart:
+    geo = alt.Data(values=zhejiang_topology_text(), format=alt.DataFormat(type="topojson", feature="cities"))
+    base = alt.Chart(cities)
+    shapes = base.mark_geoshape(stroke="white", strokeWidth=0.8).transform_lookup(
+        lookup="city_code", from_=alt.LookupData(geo, key="id"), as_="geo",
+    ).encode(shape="geo:G", color=alt.Color("fill:N", scale=None, legend=None), tooltip=_tooltips(lang))
+    text = base.mark_text(fontSize=12 if lang == "zh" else 11, fontWeight="bold").encode(
+        longitude="lon:Q", latitude="lat:Q", text="label:N",
+        color=alt.Color("text_color:N", scale=None, legend=None), tooltip=_tooltips(lang))
+    if pick is not None:
+        dim = alt.condition(pick, alt.value(1.0), alt.value(0.35))
+        shapes = shapes.encode(opacity=dim).add_params(pick).properties(name="overview_map_shapes")
+        text = text.encode(opacity=dim)
+    return alt.layer(shapes, text).project(type="mercator").properties(width=440, height=420)
+
+
+def _map_text(cities: pl.DataFrame, lang: str) -> tuple[str, str]:
+    covered = cities.filter(pl.col("n_articles") > 0).sort("n_articles", "city_code", descending=[True, False])
+    k, n = covered.height, cities.height
+    if lang == "en":
+        names = [f"{r['label']} ({r['n_articles']} article{'s' if r['n_articles'] > 1 else ''})"
+                 for r in covered.iter_rows(named=True)]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return (f"The articles cover {k} of Zhejiang's {n} prefecture-level cities",
+                f"Coloured: {listed}; grey: the other cities.")
+    names = [f"{r['label']}({r['n_articles']}篇)" for r in covered.iter_rows(named=True)]
+    return f"文章涉及浙江{n}个设区市中的{k}个", f"着色:{'、'.join(names)};灰色:其他城市。"
+
+
+def zhejiang_map(*, tables: dict | None = None, lang: str = "en", title: str | None = None) -> alt.VConcatChart:
+    """Zhejiang's eleven prefecture-level cities on a Mercator map; those the articles
+    cover in their city colours, the others grey. Hover a city for its names and articles."""
+    check_lang(lang)
+    t = resolve_tables(tables, "places", "articles")
+    cities = map_cities(t, lang)
+    head, sub = _map_text(cities, lang)
+    return frame(_map_view(cities, lang), title or head, sub,
+                 source_line(t, t["articles"]["article_id"], ["places.csv", "articles.csv"], lang, MAP_CREDIT[lang]))
+
+
+def overview_chart(*, tables: dict | None = None, lang: str = "en", title: str | None = None) -> alt.VConcatChart:
+    """The map above the timeline, linked: click a city (or its name) to pick out its
+    events below; double-click to clear. Works in a saved notebook without a kernel."""
+    check_lang(lang)
+    t = resolve_tables(tables, "places", "articles", "timeline")
+    cities = map_cities(t, lang)
+    events = timeline_frame(t, lang)
+    pick = alt.selection_point(name=CITY_PICK, fields=["city_code"], on="click", clear="dblclick")
+    head, sub = _map_text(cities, lang)
+    years = events["date"].str.slice(0, 4)
+    if title is None:
+        title = (f"{head}, and date {events.height} events from {years.min()} to {years.max()}" if lang == "en"
+                 else f"{head};文章记载{years.min()}—{years.max()}年的{events.height}个事件")
+    subtitle = [sub, "Click a city or its name to pick out its events; double-click to show all." if lang == "en"
+                else "点击城市或其名称以突出其事件;双击恢复全部。"]
+    chart = alt.vconcat(_map_view(cities, lang, pick), timeline_view(events, lang, pick), spacing=16)
+    return frame(chart, title, subtitle,
+                 source_line(t, t["articles"]["article_id"], ["places.csv", "articles.csv", "timeline.csv"], lang,
+                             MAP_CREDIT[lang]))

@@ -1,0 +1,435 @@
+"""Charts of each city's governance model (issue 12): its architecture, its templates, its framing.
+
+- :func:`architecture_chart`: the practices on their tiers, linked as the article links them;
+- :func:`templates_chart`: which provincial templates the article instantiates, and its own inventions;
+- :func:`template_matrix_chart`: every article × template, the first article to name each marked;
+- :func:`sections_chart`: the article's own sections in order, with the practices each describes.
+
+All are framed like every workbook chart (title from the data, ≤2 subtitle lines, one
+source line beneath naming the tables drawn) and take ``tables=`` and ``lang=``.
+"""
+from __future__ import annotations
+
+import re
+
+import altair as alt
+import polars as pl
+
+from pingan.analysis._model import model_practices, template_matrix
+from pingan.analysis._sections import article_sections
+from pingan.analysis._frames import article_labels, article_order, check_article_ids, place_names, resolve_tables
+from pingan.charts._framing import frame, shorten, source_line, wrap
+from pingan.package._vocabulary import family_label, is_template, relation_label, tier_label
+from pingan.charts._model_layout import architecture_layout
+from pingan.package._vocabulary import CITY_COLORS, check_lang
+from pingan.charts._style import INK, MUTED
+
+__all__ = ["architecture_chart", "templates_chart", "template_matrix_chart", "sections_chart", "escalation_chain",
+           "article_color"]
+
+LOCAL_COLOR = "#555555"
+KIND_LABELS = {"template": ("Provincial template", "省级模板"), "local": ("Local invention", "本地创新")}
+RELATION_STYLE = {  # relation -> (colour, dash)
+    "escalates-to": ("#222222", [1, 0]),
+    "feeds": ("#222222", [6, 3]),
+    "supervises": ("#777777", [10, 3, 2, 3]),
+    "coordinates-with": ("#777777", [2, 3]),
+    "part-of": ("#b0b0b0", [1, 0]),
+}
+UPWARD = ("escalates-to", "feeds")
+
+
+def _k(key: str, lang: str) -> str:
+    return KIND_LABELS[key][0 if lang == "en" else 1]
+
+
+def article_color(tables: dict, article_id: str) -> str:
+    """The colour of the city the article is about (Wucheng takes Jinhua's)."""
+    code = tables["articles"].filter(pl.col("article_id") == article_id)["place_code"][0]
+    return CITY_COLORS.get(code[:4] + "00", INK)
+
+
+def _families(tables: dict) -> list[str]:
+    return list(tables["practices"].schema["family"].categories)
+
+
+def _check(tables: dict, article_id: str) -> None:
+    if not isinstance(article_id, str):
+        raise ValueError(f"one article id, not {article_id!r}; valid ids: {', '.join(article_order(tables))}")
+    check_article_ids(tables, article_id)
+
+
+def escalation_chain(practices: pl.DataFrame, links: pl.DataFrame) -> list[str]:
+    """The longest path of "escalates-to" and "feeds" links (practice ids, from the bottom
+    up), ties broken by id; a single practice when there is no such link."""
+    nxt: dict[str, list[str]] = {}
+    for r in links.filter(pl.col("relation").is_in(UPWARD)).iter_rows(named=True):
+        nxt.setdefault(r["from_practice"], []).append(r["to_practice"])
+    best: dict[str, list[str]] = {}
+
+    def longest(p: str, seen: frozenset) -> list[str]:
+        if p in best:
+            return best[p]
+        options = [longest(q, seen | {p}) for q in sorted(nxt.get(p, [])) if q not in seen]
+        path = [p] + max(options, key=len, default=[])
+        best[p] = path
+        return path
+
+    starts = sorted(set(nxt))
+    return max((longest(p, frozenset()) for p in starts), key=len, default=[])
+
+
+def _join_words(words: list[str], lang: str) -> str:
+    if lang == "zh":
+        return "、".join(words[:-1]) + "和" + words[-1] if len(words) > 1 else words[0]
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+
+
+def _architecture_title(art: str, p: pl.DataFrame, links: pl.DataFrame, lang: str) -> str:
+    n, m = p.height, p["tier"].n_unique()
+    tier_of = dict(zip(p["practice_id"], p["tier"]))
+    chain = escalation_chain(p, links)
+    steps = []
+    for pid in chain:
+        t = tier_label(tier_of[pid], lang)
+        if not steps or steps[-1] != t:
+            steps.append(t)
+    linked = len(set(links["from_practice"]) | set(links["to_practice"])) if links.height else 0
+    if len(chain) >= 3 and len(steps) >= 3:
+        if lang == "en":
+            up = [s.lower() for s in steps]
+            return f"{art}: reports pass up from {up[0]} to {_join_words(up[1:], lang)}; {n} practices on {m} tiers"
+        return f"{art}:事项从{steps[0]}逐级上报至{_join_words(steps[1:], lang)};{m}个层级共{n}项做法"
+    if lang == "en":
+        return f"{art}'s model: {n} practices on {m} tiers, {linked} of them linked"
+    return f"{art}的模式:{m}个层级共{n}项做法,其中{linked}项相互关联"
+
+
+def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str = "en",
+                       title: str | None = None) -> alt.VConcatChart:
+    """The article's practices on their administrative tiers (top: province and cross-border
+    work; bottom: grids), filled circles for provincial templates and open diamonds for
+    local inventions, with the links the article states drawn between them (line style by
+    relation, arrowhead at the target). Hover a node for its names, family, tier and quote;
+    hover a line for the link's quote."""
+    check_lang(lang)
+    t = resolve_tables(tables, "practices", "practice_links", "articles", "places")
+    _check(t, article_id)
+    p = model_practices(article_id, tables=t).with_columns(pl.col(pl.Enum).cast(pl.String))
+    if p.is_empty():
+        raise ValueError(f"article {article_id!r} names no practice; nothing to draw")
+    links = t["practice_links"].filter(pl.col("article_id") == article_id)
+    nodes, edges, tiers, width, height = architecture_layout(p, links, _families(t), lang)
+    art = article_labels(t, lang)[article_id]
+    colour = article_color(t, article_id)
+    name_col = "name_en" if lang == "en" else "name_zh"
+    xs = alt.Scale(domain=[0, width], nice=False, zero=False)
+    ys = alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True)
+    x, y = alt.X("x:Q", scale=xs, axis=None), alt.Y("y:Q", scale=ys, axis=None)
+
+    bands = tiers.with_row_index("i").with_columns(x0=pl.lit(0.0), x1=pl.lit(width),
+                                                   shade=pl.col("i") % 2 == 0)
+    # the shaded bands name their tier on hover too: they are the largest marks a reader's pointer meets
+    band_layer = alt.Chart(bands.filter(pl.col("shade"))).mark_rect(color="#f4f4f4").encode(
+        x=alt.X("x0:Q", scale=xs, axis=None), x2="x1:Q",
+        y=alt.Y("y_top:Q", scale=ys, axis=None), y2="y_bottom:Q",
+        tooltip=[alt.Tooltip("tier_label:N", title="层级" if lang == "zh" else "Tier")])
+    tier_text = alt.Chart(bands).mark_text(align="left", baseline="middle", dx=6, fontSize=11, fontWeight=600,
+                                           color=MUTED).encode(
+        x=alt.X("x0:Q", scale=xs, axis=None), y=alt.Y("y_label:Q", scale=ys, axis=None), text="tier_label:N")
+
+    layers = [band_layer, tier_text]
+    if edges.height:
+        names = dict(zip(p["practice_id"], p[name_col]))
+        edges = edges.with_columns(
+            relation_label=pl.col("relation").replace_strict({r: relation_label(r, lang) for r in RELATION_STYLE}),
+            from_name=pl.col("from_practice").replace_strict(names), to_name=pl.col("to_practice").replace_strict(names))
+        present = [r for r in RELATION_STYLE if r in set(edges["relation"])]
+        rel_scale_c = alt.Scale(domain=[relation_label(r, lang) for r in present],
+                                range=[RELATION_STYLE[r][0] for r in present])
+        rel_scale_d = alt.Scale(domain=[relation_label(r, lang) for r in present],
+                                range=[RELATION_STYLE[r][1] for r in present])
+        legend = alt.Legend(title="Links" if lang == "en" else "关联", orient="bottom", direction="horizontal",
+                            symbolType="stroke", symbolStrokeWidth=2, labelLimit=200) if len(present) > 1 else None
+        tip = [alt.Tooltip("from_name:N", title="From" if lang == "en" else "从"),
+               alt.Tooltip("relation_label:N", title="Link" if lang == "en" else "关联"),
+               alt.Tooltip("to_name:N", title="To" if lang == "en" else "至"),
+               alt.Tooltip("quote:N", title="Quote" if lang == "en" else "原文")]
+        lines = alt.Chart(edges).mark_rule(strokeWidth=1.6, opacity=0.9).encode(
+            x=alt.X("x1:Q", scale=xs, axis=None), y=alt.Y("y1:Q", scale=ys, axis=None), x2="x2:Q", y2="y2:Q",
+            color=alt.Color("relation_label:N", scale=rel_scale_c, legend=legend),
+            strokeDash=alt.StrokeDash("relation_label:N", scale=rel_scale_d, legend=legend),
+            tooltip=tip)
+        heads = alt.Chart(edges).mark_point(shape="triangle-up", filled=True, size=34, opacity=1).encode(
+            x=alt.X("x_head:Q", scale=xs, axis=None), y=alt.Y("y_head:Q", scale=ys, axis=None),
+            angle=alt.Angle("angle:Q", scale=None),
+            color=alt.Color("relation_label:N", scale=rel_scale_c, legend=None), tooltip=tip)
+        layers += [lines, heads]
+
+    nodes = nodes.with_columns(kind_label=pl.col("kind").replace_strict({k: _k(k, lang) for k in KIND_LABELS}))
+    kinds = [k for k in KIND_LABELS if k in set(nodes["kind"])]
+    kind_domain = [_k(k, lang) for k in kinds]
+    kind_legend = alt.Legend(title=None, orient="bottom", direction="horizontal", symbolStrokeColor=colour, symbolStrokeWidth=1.5,
+                             symbolSize=110) if len(kinds) > 1 else None
+    node_tip = [alt.Tooltip("name_zh:N", title="中文名" if lang == "zh" else "Chinese"),
+                alt.Tooltip("pinyin:N", title="拼音" if lang == "zh" else "Pinyin"),
+                alt.Tooltip("name_en:N", title="英文名" if lang == "zh" else "English"),
+                alt.Tooltip("family_label:N", title="模板" if lang == "zh" else "Template"),
+                alt.Tooltip("tier_label:N", title="层级" if lang == "zh" else "Tier"),
+                alt.Tooltip("quote:N", title="原文" if lang == "zh" else "Quote"),
+                alt.Tooltip("practice_id:N", title="practice_id")]
+    node_layer = alt.Chart(nodes).mark_point(size=110, strokeWidth=1.5, opacity=1, stroke=colour).encode(
+        x=x, y=y,
+        shape=alt.Shape("kind_label:N", scale=alt.Scale(domain=kind_domain,
+                                                        range=["circle" if k == "template" else "diamond" for k in kinds]),
+                        legend=kind_legend),
+        fill=alt.Fill("kind_label:N", scale=alt.Scale(domain=kind_domain,
+                                                      range=[colour if k == "template" else "white" for k in kinds]),
+                      legend=kind_legend),
+        stroke=alt.Stroke("kind_label:N", scale=alt.Scale(domain=kind_domain, range=[colour] * len(kinds)),
+                          legend=kind_legend),
+        tooltip=node_tip)
+    text = alt.Chart(nodes).encode(x=x, y=y, text="label:N")
+    halo = text.mark_text(align="center", baseline="top", dy=9, fontSize=10, lineBreak="\n", stroke="white",
+                          strokeWidth=3, strokeJoin="round")
+    ink = text.mark_text(align="center", baseline="top", dy=9, fontSize=10, lineBreak="\n", color=INK)
+    layers += [node_layer, halo, ink]
+
+    chart = alt.layer(*layers).properties(width=width, height=height)
+    if lang == "en":
+        subtitle = ["Named practices on the tier of their main unit; lines are the links the article states, "
+                    "the arrow at the receiving end.",
+                    "Hover a practice for its Chinese name, template and quote, a line for the link's quote."]
+    else:
+        subtitle = ["具名做法按其主要单位所在层级排列;连线为文章所述关联,箭头指向接收方。",
+                    "悬停查看做法的中文名、模板与原文,或关联的原文。"]
+    return frame(chart, title or _architecture_title(art, p, links, lang), subtitle,
+                 source_line(t, [article_id], ["practices.csv", "practice_links.csv"], lang))
+
+
+def _template_counts(t: dict, article_id: str, lang: str) -> pl.DataFrame:
+    p = model_practices(article_id, tables=t).with_columns(pl.col(pl.Enum).cast(pl.String))
+    rows = []
+    for fam in _families(t):
+        sub = p.filter(pl.col("family") == fam).sort("practice_id")
+        names = sub["name_en" if lang == "en" else "name_zh"].to_list()
+        rows.append({"family": fam, "family_label": family_label(fam, lang, terms=True),
+                     "kind": "template" if is_template(fam) else "local", "practices": sub.height,
+                     "names": ("; " if lang == "en" else "、").join(names) or "—",
+                     "quote": sub["quote"][0] if sub.height else "—",
+                     "shown": str(sub.height) if sub.height else ("0 — not named" if lang == "en" else "0(未提及)")})
+    return pl.DataFrame(rows)
+
+
+def templates_chart(article_id: str, *, tables: dict | None = None, lang: str = "en",
+                    title: str | None = None) -> alt.VConcatChart:
+    """Template versus invention: how many of the article's practices instantiate each
+    provincial template (every template listed, those it does not name at 0), and how many
+    are its own inventions, as labelled bars."""
+    check_lang(lang)
+    t = resolve_tables(tables, "practices", "articles", "places")
+    _check(t, article_id)
+    df = _template_counts(t, article_id, lang)
+    if df["practices"].sum() == 0:
+        raise ValueError(f"article {article_id!r} names no practice; nothing to draw")
+    templates = df.filter(pl.col("kind") == "template")
+    used = int((templates["practices"] > 0).sum())
+    local = int(df.filter(pl.col("kind") == "local")["practices"].sum())
+    total = int(df["practices"].sum())
+    art = article_labels(t, lang)[article_id]
+    if title is None:
+        title = (f"{art} uses {used} of {templates.height} provincial templates; {local} of its {total} practices "
+                 f"are its own" if lang == "en"
+                 else f"{art}采用了{templates.height}个省级模板中的{used}个;{total}项做法中{local}项为本地创新")
+    order = (templates.sort(["practices", "family"], descending=[True, False])["family_label"].to_list()
+             + df.filter(pl.col("kind") == "local")["family_label"].to_list())
+    colour = article_color(t, article_id)
+    base = alt.Chart(df).encode(
+        y=alt.Y("family_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=340)),
+        x=alt.X("practices:Q", title="Named practices" if lang == "en" else "做法数量",
+                scale=alt.Scale(domain=[0, max(df["practices"].max() * 1.25, 3)]), axis=alt.Axis(tickMinStep=1)),
+        tooltip=[alt.Tooltip("family_label:N", title="Template" if lang == "en" else "模板"),
+                 alt.Tooltip("practices:Q", title="Practices" if lang == "en" else "做法数量"),
+                 alt.Tooltip("names:N", title="Names" if lang == "en" else "名称"),
+                 alt.Tooltip("quote:N", title="First quote" if lang == "en" else "首条原文")])
+    bars = base.mark_bar().encode(color=alt.Color("kind:N", scale=alt.Scale(domain=["template", "local"],
+                                                                             range=[colour, LOCAL_COLOR]), legend=None))
+    labels = base.mark_text(align="left", dx=4, fontSize=11).encode(
+        text="shown:N", color=alt.condition("datum.practices > 0", alt.value(INK), alt.value(MUTED)))
+    chart = alt.layer(bars, labels).properties(width=300, height=alt.Step(20))
+    subtitle = ("Practices the article names, by the provincial template each instantiates; "
+                "the last bar, in grey, counts the city's own inventions." if lang == "en"
+                else "文章所述做法按其对应的省级模板计数;最后一条灰色为本地创新。")
+    return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv"], lang))
+
+
+def template_matrix_chart(*, tables: dict | None = None, lang: str = "en", title: str | None = None
+                          ) -> alt.VConcatChart:
+    """Every template × every article (publication order): how many practices carry it,
+    the first article to name each template outlined; hover a cell for an example practice
+    and its quote."""
+    check_lang(lang)
+    t = resolve_tables(tables, "practices", "articles", "places")
+    m = template_matrix(tables=t).with_columns(pl.col(pl.Enum).cast(pl.String))
+    order = article_order(t)
+    labels = article_labels(t, lang)
+    names = dict(zip(t["practices"]["practice_id"], t["practices"]["name_en" if lang == "en" else "name_zh"]))
+    m = m.with_columns(
+        article=pl.col("article_id").replace_strict(labels, return_dtype=pl.String),
+        family_label=pl.col("family").map_elements(lambda f: family_label(f, lang, terms=True), return_dtype=pl.String),
+        example=pl.col("example_practice").replace_strict(names, default=None, return_dtype=pl.String).fill_null("—"),
+        quote=pl.col("example_quote").fill_null("—"),
+        first=(pl.col("article_id") == pl.col("first_article")),
+        shown=pl.when(pl.col("practices") > 0).then(pl.col("practices").cast(pl.String)).otherwise(pl.lit("")))
+    reach = (m.filter(pl.col("family") != "local").group_by("family")
+             .agg(articles=(pl.col("practices") > 0).sum(), total=pl.col("practices").sum()))
+    everywhere = reach.filter(pl.col("articles") == len(order))
+    single = reach.filter(pl.col("articles") == 1)
+    fam_order = (reach.sort(["articles", "total", "family"], descending=[True, True, False])["family"].to_list() + ["local"])
+    row_order = [family_label(f, lang, terms=True) for f in fam_order]
+    if title is None:
+        shared = [family_label(f, lang) for f in fam_order if f in set(everywhere["family"])]
+        if lang == "en":
+            shared = shared[:1] + [w[:1].lower() + w[1:] if not w.startswith("Fengqiao") else w for w in shared[1:]]
+        if lang == "en":
+            lead = (f"{_join_words(shared, lang)} appear in all {len(order)} articles" if shared
+                    else f"No template appears in all {len(order)} articles")
+            tail = (f"{single.height} template{'s' if single.height != 1 else ''} in only one" if single.height
+                    else "no template is unique to one article")
+            title = f"{lead}; {tail}"
+        else:
+            lead = (f"{'、'.join(shared)}见于全部{len(order)}篇文章" if shared else f"没有模板见于全部{len(order)}篇文章")
+            tail = f"{single.height}个模板仅见于一篇" if single.height else "没有模板仅见于一篇文章"
+            title = f"{lead};{tail}"
+    cols = [labels[a] for a in order]
+    high = max(3, int(m.filter(pl.col("family") != "local")["practices"].max() * 0.6))
+    base = alt.Chart(m).encode(
+        x=alt.X("article:N", sort=cols, title=None, axis=alt.Axis(labelAngle=0, orient="top")),
+        y=alt.Y("family_label:N", sort=row_order, title=None, axis=alt.Axis(labelLimit=340)),
+        tooltip=[alt.Tooltip("family_label:N", title="Template" if lang == "en" else "模板"),
+                 alt.Tooltip("article:N", title="Article" if lang == "en" else "文章"),
+                 alt.Tooltip("practices:Q", title="Practices" if lang == "en" else "做法数量"),
+                 alt.Tooltip("example:N", title="Example" if lang == "en" else "示例"),
+                 alt.Tooltip("quote:N", title="Quote" if lang == "en" else "原文"),
+                 alt.Tooltip("first_article:N", title="First named in" if lang == "en" else "最早见于")],
+    ).properties(width=alt.Step(84), height=alt.Step(22))
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.condition("datum.practices > 0",
+                            alt.Color("practices:Q", scale=alt.Scale(scheme="blues", domainMin=0), legend=None),
+                            alt.value("#f7f7f7")))
+    firsts = base.transform_filter("datum.first").mark_rect(fill=None, stroke=INK, strokeWidth=2)
+    text = base.mark_text(fontSize=11).encode(
+        text="shown:N", color=alt.condition(f"datum.practices >= {high}", alt.value("white"), alt.value(INK)))
+    subtitle = (["Practices each article names, by provincial template; the last row counts local inventions.",
+                 "A dark outline marks the first article (by publication) to name each template."] if lang == "en"
+                else ["各文章所述做法按省级模板计数;最后一行为本地创新。", "深色边框标出最早(按发表时间)提及该模板的文章。"])
+    return frame(alt.layer(cells, firsts, text), title, subtitle,
+                 source_line(t, order, ["practices.csv"], lang))
+
+
+def _mix(families: list[str], lang: str, top: int = 3) -> str:
+    counts: dict[str, int] = {}
+    for f in families:
+        counts[f] = counts.get(f, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] == "local", kv[0]))
+    parts = [f"{family_label(f, lang)} {n}" for f, n in ranked[:top]]
+    if len(ranked) > top:
+        rest = sum(n for _, n in ranked[top:])
+        parts.append(f"other {rest}" if lang == "en" else f"其他 {rest}")
+    return " · ".join(parts)
+
+
+SECTION_LABEL_WIDTH = 330
+UNIT = 14
+
+
+def sections_chart(article_id: str, *, tables: dict | None = None, lang: str = "en",
+                   title: str | None = None) -> alt.VConcatChart:
+    """The article's own framing: its sections in printed order, one square per practice the
+    section describes (filled: a provincial template; open: a local invention), then the
+    section's count and its commonest templates."""
+    check_lang(lang)
+    t = resolve_tables(tables, "practices", "articles", "places", "article_sections", "practice_sections")
+    _check(t, article_id)
+    s = article_sections(article_id, tables=t)
+    art = article_labels(t, lang)[article_id]
+    colour = article_color(t, article_id)
+    heading = "heading_en" if lang == "en" else "heading_zh"
+    home = t["articles"].filter(pl.col("article_id") == article_id)["place_code"][0]
+    places = place_names(t, lang)
+    rows, units = [], []
+    for i, r in enumerate(s.iter_rows(named=True)):
+        text = r[heading] if r["position"] > 1 else (("Introduction: " if lang == "en" else "导语:") + r[heading])
+        if r["place_code"] != home:
+            text = f"{places.get(r['place_code'], r['place_code'])} — {text}" if lang == "en" else \
+                f"{places.get(r['place_code'], r['place_code'])}:{text}"
+        lines = wrap(shorten(text, 84) if lang == "en" else text, 44 if lang == "en" else 22)[:2]
+        rows.append({"section_id": r["section_id"], "row": i, "label": "\n".join(f"{r['position']}. {l}" if j == 0
+                                                                                   else f"    {l}" for j, l in enumerate(lines)),
+                     "practices": r["practices"], "summary_en": r["summary_en"], "quote": r["quote"],
+                     "heading_zh": r["heading_zh"], "pinyin": r["pinyin"], "heading_en": r["heading_en"],
+                     "end": r["practices"] * UNIT + 6,
+                     "mix": (f"{r['practices']}: " + _mix(r["families"], lang)) if r["practices"] else
+                     ("0: names no practice" if lang == "en" else "0:未提及做法")})
+        order = sorted(range(r["practices"]), key=lambda k: (r["families"][k] == "local", r["families"][k]))
+        for j, k in enumerate(order):
+            fam = r["families"][k]
+            units.append({"row": i, "col": j * UNIT + UNIT / 2, "kind": _k("template" if is_template(fam) else "local", lang),
+                          "family_label": family_label(fam, lang, terms=True), "name": r["names_en"][k],
+                          "practice_id": r["practice_ids"][k], "section": r[heading]})
+    frame_rows = pl.DataFrame(rows)
+    unit_rows = pl.DataFrame(units)
+    quotes = dict(zip(t["practices"]["practice_id"], t["practices"]["quote"]))
+    names_zh = dict(zip(t["practices"]["practice_id"], t["practices"]["name_zh"]))
+    unit_rows = unit_rows.with_columns(quote=pl.col("practice_id").replace_strict(quotes),
+                                       name_zh=pl.col("practice_id").replace_strict(names_zh))
+    span = max(int(frame_rows["practices"].max()) * UNIT + 260, 420)
+    y = alt.Y("row:O", axis=None, scale=alt.Scale(paddingInner=0.3, paddingOuter=0.2))
+    label_layer = alt.Chart(frame_rows).mark_text(align="left", baseline="middle", fontSize=11, lineBreak="\n",
+                                                  color=INK).encode(
+        x=alt.value(0), y=y, text="label:N",
+        tooltip=[alt.Tooltip("heading_zh:N", title="中文标题" if lang == "zh" else "Heading (Chinese)"),
+                 alt.Tooltip("pinyin:N", title="拼音" if lang == "zh" else "Pinyin"),
+                 alt.Tooltip("heading_en:N", title="English"),
+                 alt.Tooltip("summary_en:N", title="Summary"),
+                 alt.Tooltip("quote:N", title="原文" if lang == "zh" else "Quote")]
+    ).properties(width=SECTION_LABEL_WIDTH, height=alt.Step(38))
+    kinds = [k for k in ("template", "local") if _k(k, lang) in set(unit_rows["kind"])] if unit_rows.height else []
+    domain = [_k(k, lang) for k in kinds]
+    legend = (alt.Legend(title=None, orient="bottom", direction="horizontal", symbolStrokeColor=colour, symbolStrokeWidth=1.5, symbolType="square")
+              if len(kinds) > 1 else None)
+    xs = alt.Scale(domain=[0, span], nice=False, zero=True)
+    x = alt.X("col:Q", axis=None, scale=xs)
+    squares = alt.Chart(unit_rows).mark_point(shape="square", size=90, strokeWidth=1.5, stroke=colour, opacity=1).encode(
+        x=x, y=y,
+        fill=alt.Fill("kind:N", scale=alt.Scale(domain=domain, range=[colour if k == "template" else "white" for k in kinds]),
+                      legend=legend),
+        tooltip=[alt.Tooltip("name_zh:N", title="中文名" if lang == "zh" else "Chinese"),
+                 alt.Tooltip("name:N", title="English"),
+                 alt.Tooltip("family_label:N", title="模板" if lang == "zh" else "Template"),
+                 alt.Tooltip("quote:N", title="原文" if lang == "zh" else "Quote")])
+    mix = alt.Chart(frame_rows).mark_text(align="left", baseline="middle", fontSize=10.5, color=INK).encode(
+        x=alt.X("end:Q", axis=None, scale=xs), y=y, text="mix:N")
+    right = alt.layer(squares, mix).properties(width=span, height=alt.Step(38))
+    chart = alt.hconcat(label_layer, right, spacing=6).resolve_scale(y="shared")
+    if title is None:
+        top = s.sort(["practices", "position"], descending=[True, False]).row(0, named=True)
+        n_total = int(s["practices"].sum())
+        headed = s.height - 1
+        name = top["heading_en"] if lang == "en" else top["heading_zh"]
+        if top["position"] == 1:
+            name = "the introduction" if lang == "en" else "导语"
+        elif lang == "en":
+            name = f"“{shorten(name.split(':')[0], 50)}”"
+        else:
+            name = re.split(r"——| |,|,", name)[0]
+            name = name if "“" in name else f"“{name}”"
+        title = (f"{art} frames its model in {headed} sections; {name} describes {top['practices']} of its "
+                 f"{n_total} practices" if lang == "en"
+                 else f"{art}以{headed}个部分组织其模式;{name}描述了{n_total}项做法中的{top['practices']}项")
+    subtitle = (["The article's sections in printed order, one square per practice each describes; "
+                 "filled squares instantiate a provincial template.",
+                 "Beside them: the count, then the commonest templates."] if lang == "en"
+                else ["文章各部分按刊印顺序排列,每个方块为该部分所述的一项做法;实心为省级模板。", "右侧为数量及最常见的模板。"])
+    return frame(chart, title, subtitle,
+                 source_line(t, [article_id], ["article_sections.csv", "practice_sections.csv", "practices.csv"], lang))

@@ -1,0 +1,128 @@
+"""The ``pingan`` renderer: each chart's output holds its Vega-Lite v5 spec and a light PNG.
+
+JupyterLab draws the Vega-Lite v5 mimetype itself, offline and without trusting the
+notebook; viewers without JavaScript (GitHub, nbviewer) show the PNG stored beside it
+in the same output. See ../shared/notes/charts-offline.md for why Altair 5 and v5.
+
+The PNG is a fallback, so it is made light and made once:
+
+- drawn at ``FALLBACK_SCALE`` and re-encoded as an exact palette PNG (``png.palette_png``),
+  typically 15–50 KB instead of 150–600 KB;
+- cached on disk by a hash of the spec (and of everything else that shapes the image), so
+  re-running a notebook whose charts did not change renders nothing. The cache is
+  ``$PINGAN_CACHE_DIR`` if set, else ``.cache/pingan/`` in a source checkout (git-ignored),
+  else ``~/.cache/pingan`` (``$XDG_CACHE_HOME/pingan``). Deleting it is always safe.
+
+Nothing changes in Altair until :func:`enable_charts` is called.
+"""
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from pingan.base._settings import cache_dir
+
+__all__ = ["VEGALITE_MIMETYPE", "FALLBACK_SCALE", "register_cjk_font", "to_png", "to_svg", "fallback_png",
+           "cache_dir", "enable_renderer", "enable_charts", "render_bundle"]
+
+VEGALITE_MIMETYPE = "application/vnd.vegalite.v5+json"
+FALLBACK_SCALE = 1.25
+_ENCODER = "palette-1"  # bump when the fallback's encoding changes, to retire cached images
+
+
+@functools.cache
+def _vl_version() -> str:
+    import altair as alt
+    return "v" + alt.SCHEMA_VERSION.lstrip("v").rsplit(".", 1)[0].replace(".", "_")  # e.g. v5_20
+
+
+@functools.cache
+def register_cjk_font() -> Path:
+    """Make vl-convert use the Noto Sans CJK font shipped on PyPI (noto-cjk-sans-otc)."""
+    import noto_cjk_sans_otc
+    import vl_convert as vlc
+    font_dir = Path(noto_cjk_sans_otc.__file__).parent
+    vlc.register_font_directory(str(font_dir))
+    return font_dir
+
+
+def _with_theme(spec: dict) -> dict:
+    """The spec with the workbook's theme config when it carries none (charts built before
+    ``enable_charts()``), so exported images always look like the notebooks'."""
+    if "config" in spec and spec["config"].get("font"):
+        return spec
+    from pingan.charts._style import theme_config
+    config = {k: dict(v) if isinstance(v, dict) else v for k, v in theme_config()["config"].items()}
+    for k, v in spec.get("config", {}).items():
+        config[k] = {**config[k], **v} if isinstance(v, dict) and isinstance(config.get(k), dict) else v
+    return {**spec, "config": config}
+
+
+def to_png(spec: dict, scale: float = 2.0) -> bytes:
+    """The chart as RGBA PNG bytes (vl-convert, Chinese text in Noto Sans CJK)."""
+    import vl_convert as vlc
+    register_cjk_font()
+    return vlc.vegalite_to_png(_with_theme(spec), vl_version=_vl_version(), scale=scale)
+
+
+def to_svg(spec: dict) -> str:
+    import vl_convert as vlc
+    register_cjk_font()
+    return vlc.vegalite_to_svg(_with_theme(spec), vl_version=_vl_version())
+
+
+def _key(spec: dict) -> str:
+    import vl_convert as vlc
+    h = hashlib.sha256()
+    h.update(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    h.update(f"|{_vl_version()}|{FALLBACK_SCALE}|{_ENCODER}|{getattr(vlc, '__version__', '')}".encode())
+    return h.hexdigest()
+
+
+def fallback_png(spec: dict) -> bytes:
+    """The static fallback: a palette PNG at ``FALLBACK_SCALE``, from the cache when there."""
+    from pingan.charts._png import palette_png
+    path = cache_dir() / "fallbacks" / f"{_key(spec)}.png"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    png = palette_png(to_png(spec, scale=FALLBACK_SCALE))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(png)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache only costs time
+    return png
+
+
+def render_bundle(spec: dict, **_metadata) -> dict:
+    """The output bundle: the spec (drawn by JupyterLab), the PNG fallback and a text line."""
+    from pingan.charts._framing import chart_title
+    return {
+        VEGALITE_MIMETYPE: spec,
+        "image/png": base64.b64encode(fallback_png(spec)).decode("ascii"),
+        "text/plain": f"<Chart: {chart_title(spec) or 'chart'}>",
+    }
+
+
+def enable_renderer() -> None:
+    """Register and switch on the ``pingan`` renderer (idempotent)."""
+    import altair as alt
+    if "pingan" not in alt.renderers.names():
+        alt.renderers.register("pingan", render_bundle)
+    alt.renderers.enable("pingan")
+
+
+def enable_charts() -> None:
+    """Switch on the workbook's Altair theme and renderer. Call it once in a notebook's
+    set-up cell; nothing in ``pingan`` changes Altair's global state otherwise."""
+    from pingan.charts._style import enable_theme
+    enable_theme()
+    enable_renderer()

@@ -1,0 +1,281 @@
+"""Charts of the curated statistics: changes, counts, rates, honours, shared indicators, per resident.
+
+Each builder takes the tables it draws (``tables``, loaded only when omitted), states the
+finding in its title (computed from the rows drawn; ``title=`` overrides it) and names
+its article(s) and table(s) in one source line beneath the plot. See docs/charts.md.
+"""
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from pingan.analysis._percapita import per_capita_figures
+from pingan.analysis._frames import resolve_tables, row_labels, statistics_frame
+from pingan.charts._framing import city_color, frame, labels_beside, log_axis, log_padded, padded, source_line
+from pingan.package._vocabulary import check_lang, label
+from pingan.charts._style import INK
+
+__all__ = ["changes_chart", "counts_chart", "rates_chart", "honours_chart",
+           "shared_indicators_chart", "per_capita_chart", "statistics_tooltips", "COUNT_UNITS"]
+
+COUNT_UNITS = ("count", "people", "person-times")
+ROW = 22  # pixels per row of a dot or bar chart
+WIDTH = 360
+
+
+def statistics_tooltips(lang: str) -> list[alt.Tooltip]:
+    """What hovering a statistic shows: the figure as printed and the exact quote it comes from."""
+    return [
+        alt.Tooltip("indicator_label:N", title=label("indicator", lang)),
+        alt.Tooltip("as_written:N", title=label("as_written", lang)),
+        alt.Tooltip("value:Q", title=label("value", lang), format=",.6~g"),
+        alt.Tooltip("period:N", title=label("period", lang)),
+        alt.Tooltip("place:N", title=label("place", lang)),
+        alt.Tooltip("quote:N", title=label("quote", lang)),
+        alt.Tooltip("article_title:N", title=label("article", lang)),
+        alt.Tooltip("stat_id:N", title="stat_id"),
+    ]
+
+
+def _who(df: pl.DataFrame, lang: str) -> str:
+    """The article drawn ("Quzhou 2024"), or the places when several articles are."""
+    arts = df["article"].unique(maintain_order=True).to_list()
+    if len(arts) == 1:
+        return arts[0]
+    return ("all articles" if lang == "en" else "各篇文章") if len(arts) > 2 else (" and " if lang == "en" else "与").join(arts)
+
+
+def _span(df: pl.DataFrame, lang: str) -> str:
+    starts = df["period"].str.slice(0, 4)
+    ends = df["period"].str.slice(-4)
+    a, b = starts.min(), ends.max()
+    if a == b:
+        return a if lang == "en" else f"{a}年"
+    return f"{a}–{b}" if lang == "en" else f"{a}—{b}年"
+
+
+def _period_phrase(period: str, lang: str) -> str:
+    if "-" in period:
+        a, b = period.split("-")
+        return f"over {a}–{b}" if lang == "en" else f"{a}—{b}年"
+    return f"in {period}" if lang == "en" else f"{period}年"
+
+
+def _places(df: pl.DataFrame, lang: str) -> str:
+    places = df["place"].unique(maintain_order=True).to_list()
+    if len(places) <= 3:
+        return ", ".join(places) if lang == "en" else "、".join(places)
+    return f"{len(places)} places" if lang == "en" else f"{len(places)}个地方"
+
+
+def _scope(df: pl.DataFrame, lang: str) -> str:
+    return f"{_places(df, lang)}, {_span(df, lang)}" if lang == "en" else f"{_places(df, lang)},{_span(df, lang)}"
+
+
+def _require(df: pl.DataFrame, what: str, article_id) -> None:
+    if df.is_empty():
+        whose = f"article {article_id!r}" if article_id is not None else "the tables"
+        raise ValueError(f"{whose} state(s) no {what}; nothing to draw")
+
+
+def _base(df: pl.DataFrame, lang: str, x: alt.X, *, sort) -> alt.Chart:
+    return alt.Chart(df).encode(
+        x=x,
+        y=alt.Y("label:N", sort=sort, title=None, axis=alt.Axis(labelLimit=420)),
+        color=city_color(df, lang),
+        tooltip=statistics_tooltips(lang),
+    ).properties(width=WIDTH, height=alt.Step(ROW))
+
+
+def changes_chart(article_id: str | list[str] | None = None, *, tables: dict | None = None, lang: str = "en",
+                  title: str | None = None) -> alt.VConcatChart:
+    """Changes in percent (``measure == change_pct``) as bars either side of zero, each
+    labelled with its figure; the title names the largest fall."""
+    check_lang(lang)
+    t = resolve_tables(tables, "statistics", "articles", "indicators", "places")
+    df = row_labels(statistics_frame(t, lang, article_id, measures=["change_pct"]), lang)
+    _require(df, "change in percent", article_id)
+    df = df.sort(["value", "article_rank", "stat_id"])
+    falls = df.filter(pl.col("value") < 0)
+    lead = (falls if falls.height else df.sort("value", descending=True, maintain_order=True)).row(0, named=True)
+    n, n_falls = df.height, falls.height
+    if title is None:
+        verb = ("fell" if lead["value"] < 0 else "rose") if lang == "en" else ("下降" if lead["value"] < 0 else "上升")
+        amount = f"{abs(lead['value']):g}%"
+        if lang == "en":
+            title = f"{lead['indicator_label']} in {lead['place']} {verb} {amount} {_period_phrase(lead['period'], lang)}"
+            if n > 1:
+                title += (f", the largest of {n} falls" if n_falls == n
+                          else f"; {n_falls} of {n} stated changes are falls")
+        else:
+            title = f"{lead['place']}{lead['indicator_label']}{_period_phrase(lead['period'], lang)}{verb}{amount}"
+            if n > 1:
+                title += f",为{n}项下降中降幅最大" if n_falls == n else f";{n}项变化中{n_falls}项为下降"
+    subtitle = (f"Change stated in the article, % (a fall is left of zero); {_scope(df, lang)}."
+                if lang == "en" else f"文章所述变化(%,下降在零线左侧);{_scope(df, lang)}。")
+    order = df["label"].to_list()
+    base = _base(df, lang, alt.X("value:Q", title=label("change", lang),
+                                 scale=alt.Scale(domain=padded(df["value"].to_list(), share=0.22))), sort=order)
+    bars = base.mark_bar()
+    neg = labels_beside(base.transform_filter("datum.value < 0"), negative=True)
+    pos = labels_beside(base.transform_filter("datum.value >= 0"))
+    zero = alt.Chart(pl.DataFrame({"zero": [0]})).mark_rule(color=INK, strokeWidth=1).encode(x="zero:Q")
+    chart = alt.layer(bars, neg, pos, zero)
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+
+
+def counts_chart(article_id: str | list[str] | None = None, *, tables: dict | None = None, lang: str = "en",
+                 title: str | None = None) -> alt.VConcatChart:
+    """Counts of things, people or person-times as dots on a log scale, each labelled with
+    the figure as printed; zeros, which a log scale cannot show, are named in the subtitle."""
+    check_lang(lang)
+    t = resolve_tables(tables, "statistics", "articles", "indicators", "places")
+    df = row_labels(statistics_frame(t, lang, article_id, measures=["level"], units=COUNT_UNITS), lang)
+    _require(df, "count", article_id)
+    zeros = df.filter(pl.col("value") <= 0)
+    df = df.filter(pl.col("value") > 0).sort(["value", "article_rank", "stat_id"], descending=[True, False, False])
+    _require(df, "positive count", article_id)
+    top = df.row(0, named=True)
+    who = _who(df, lang)
+    if title is None:
+        title = (f"Largest count in {who}: {top['indicator_label']}, {top['shown']}" if lang == "en"
+                 else f"{who}最大的数字:{top['indicator_label']} {top['shown']}")
+    subtitle = [(f"Counts stated in the article (log scale: each gridline is ten times the last); {_scope(df, lang)}."
+                 if lang == "en" else f"文章所述数量(对数刻度:每条网格线是前一条的十倍);{_scope(df, lang)}。")]
+    if zeros.height:
+        names = ", ".join(zeros["indicator_label"]) if lang == "en" else "、".join(zeros["indicator_label"])
+        subtitle.append(f"Not drawn: zero, which a log scale cannot show, for {names}." if lang == "en"
+                        else f"未画出:对数刻度无法显示零值({names})。")
+    domain = log_padded(df["value"].to_list())
+    base = _base(df, lang, alt.X("value:Q", axis=log_axis(domain, label("count", lang)),
+                                 scale=alt.Scale(type="log", domain=domain)), sort=df["label"].to_list())
+    chart = alt.layer(base.mark_circle(size=80, opacity=1), labels_beside(base))
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+
+
+def rates_chart(article_id: str | list[str] | None = None, *, tables: dict | None = None, lang: str = "en",
+                title: str | None = None) -> alt.VConcatChart:
+    """Rates and shares in percent (resolution, satisfaction, coverage) as bars on 0–100,
+    each labelled with the figure as printed."""
+    check_lang(lang)
+    t = resolve_tables(tables, "statistics", "articles", "indicators", "places")
+    df = row_labels(statistics_frame(t, lang, article_id, measures=["rate_pct", "share_pct"]), lang)
+    _require(df, "rate or share", article_id)
+    df = df.sort(["value", "article_rank", "stat_id"], descending=[True, False, False])
+    who = _who(df, lang)
+    hi, lo = df.row(0, named=True), df.row(-1, named=True)
+    if title is None:
+        if df.height == 1:
+            title = (f"{who} states one rate: {hi['indicator_label']}, {hi['shown']}" if lang == "en"
+                     else f"{who}给出一个比率:{hi['indicator_label']} {hi['shown']}")
+        else:
+            title = (f"Rates in {who} run from {lo['shown']} to {hi['shown']}" if lang == "en"
+                     else f"{who}的比率从{lo['shown']}到{hi['shown']}")
+    subtitle = (f"Rates and shares stated in the article, % of the whole; {_scope(df, lang)}." if lang == "en"
+                else f"文章所述比率与占比(%);{_scope(df, lang)}。")
+    base = _base(df, lang, alt.X("value:Q", title=label("rate", lang), scale=alt.Scale(domain=[0, 130]),
+                                 axis=alt.Axis(values=[0, 25, 50, 75, 100])), sort=df["label"].to_list())
+    chart = alt.layer(base.mark_bar(), labels_beside(base))
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+
+
+def honours_chart(article_id: str | list[str] | None = None, *, tables: dict | None = None, lang: str = "en",
+                  title: str | None = None) -> alt.VConcatChart:
+    """Honours and streaks (times ranked, years in a row) as bars from zero, labelled."""
+    check_lang(lang)
+    t = resolve_tables(tables, "statistics", "articles", "indicators", "places")
+    df = row_labels(statistics_frame(t, lang, article_id, measures=["count_years"]), lang)
+    _require(df, "honour or streak", article_id)
+    df = df.sort(["value", "article_rank", "stat_id"], descending=[True, False, False])
+    top = df.row(0, named=True)
+    if title is None:
+        single = df["article_id"].n_unique() == 1
+        if lang == "en":
+            title = (f"Longest record in {top['article']}: {top['indicator_label']}, {top['shown']}" if single
+                     else f"Longest record: {top['indicator_label']}, {top['shown']}, in {top['article']}")
+        else:
+            title = f"{top['article']}最长纪录:{top['indicator_label']} {top['shown']}"
+    subtitle = (f"Times honoured or years in a row, as the article states them; {_scope(df, lang)}." if lang == "en"
+                else f"文章所述获评次数或连续年数;{_scope(df, lang)}。")
+    base = _base(df, lang, alt.X("value:Q", title=label("times", lang),
+                                 scale=alt.Scale(domain=padded(df["value"].to_list(), share=0.15))),
+                 sort=df["label"].to_list())
+    chart = alt.layer(base.mark_bar(), labels_beside(base))
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+
+
+def shared_indicators_chart(*, tables: dict | None = None, lang: str = "en", min_articles: int = 2,
+                            title: str | None = None) -> alt.VConcatChart:
+    """The changes of every indicator that ``min_articles`` or more articles report: one
+    panel per indicator, one labelled dot per article with its period (periods differ, so
+    the chart compares directions, never draws bars against each other)."""
+    check_lang(lang)
+    t = resolve_tables(tables, "statistics", "articles", "indicators", "places")
+    df = statistics_frame(t, lang, measures=["change_pct"])
+    shared = (df.group_by("indicator").agg(pl.col("article_id").n_unique().alias("n"))
+              .filter(pl.col("n") >= min_articles)["indicator"])
+    df = df.filter(pl.col("indicator").is_in(shared.implode()))
+    _require(df, f"change of an indicator {min_articles} or more articles share", None)
+    home = dict(zip(t["articles"]["article_id"], t["articles"]["place_code"]))
+    df = df.with_columns(
+        row=pl.when(pl.col("place_code") == pl.col("article_id").replace_strict(home, return_dtype=pl.String))
+        .then(pl.col("article")).otherwise(pl.concat_str([pl.col("article"), pl.col("place")], separator=" · ")),
+        dot_label=pl.concat_str([pl.col("shown"), pl.col("period_label")], separator=" · "),
+    ).sort("indicator_label", "article_rank", "stat_id")
+    k, n = df["indicator"].n_unique(), df.height
+    falls = df.filter(pl.col("value") < 0).height
+    if title is None:
+        if lang == "en":
+            title = (f"All {n} changes stated for the {k} indicators several articles share are falls" if falls == n
+                     else f"{falls} of {n} changes stated for the {k} shared indicators are falls")
+        else:
+            title = (f"{k}项多篇文章共有指标的{n}个所述变化全部为下降" if falls == n
+                     else f"{k}项共有指标的{n}个所述变化中{falls}个为下降")
+    subtitle = (["Stated change, %, by article and place; each dot is labelled with its period.",
+                 "Periods run from one year to twenty, so compare directions, not sizes."] if lang == "en"
+                else ["所述变化(%),按文章与地点;每个点标注其时期。", "时期从一年到二十年不等:只比较方向,不比较大小。"])
+    rows = df["row"].unique(maintain_order=True).to_list()
+    base = alt.Chart().encode(
+        x=alt.X("value:Q", title=label("change", lang), scale=alt.Scale(domain=padded(df["value"].to_list(), share=0.8))),
+        y=alt.Y("row:N", title=None, sort=rows, axis=alt.Axis(labelLimit=240)),
+        color=city_color(df, lang),
+        tooltip=statistics_tooltips(lang),
+    ).properties(width=WIDTH, height=alt.Step(ROW))
+    zero = alt.Chart().mark_rule(color="#999999").encode(x=alt.datum(0))
+    layered = alt.layer(zero, base.mark_circle(size=90, opacity=1), labels_beside(base, "dot_label:N", negative=True),
+                        data=df)
+    chart = layered.facet(
+        row=alt.Row("indicator_label:N", title=None, sort=df["indicator_label"].unique(maintain_order=True).to_list(),
+                    header=alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start", labelPadding=2)),
+        spacing=6,
+    ).resolve_scale(y="independent")
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+
+
+def per_capita_chart(*, tables: dict | None = None, lang: str = "en", title: str | None = None) -> alt.VConcatChart:
+    """Counts per 10,000 residents of the 2020 census (``pingan.per_capita_figures``), as
+    labelled dots on a log scale."""
+    check_lang(lang)
+    t = resolve_tables(tables, "statistics", "articles", "indicators", "places", "population")
+    per_capita = per_capita_figures(tables=t).select("stat_id", "population", "per_10k")
+    df = row_labels(statistics_frame(t, lang).join(per_capita, on="stat_id", how="inner"), lang, with_article=False)
+    _require(df, "figure per resident", None)
+    df = df.filter(pl.col("per_10k") > 0).sort(["per_10k", "stat_id"], descending=[True, False]).with_columns(
+        per_label=pl.col("per_10k").map_elements(lambda v: f"{v:,.3g}" if v < 1000 else f"{v:,.0f}",
+                                                 return_dtype=pl.String))
+    top = df.row(0, named=True)
+    if title is None:
+        title = (f"Most per resident: {top['indicator_label']} in {top['place']}, {top['per_label']} per 10,000"
+                 if lang == "en" else f"人均最多:{top['place']}{top['indicator_label']},每万人{top['per_label']}")
+    subtitle = ["Stated count divided by the 2020 census population, per 10,000 residents (log scale).",
+                "The figures' own years differ from the census year."] if lang == "en" else \
+        ["所述数量除以2020年人口普查常住人口,每万人(对数刻度)。", "各数字的年份与普查年份不同。"]
+    domain = log_padded(df["per_10k"].to_list())
+    base = _base(df, lang, alt.X("per_10k:Q", axis=log_axis(domain, label("per10k", lang)),
+                                 scale=alt.Scale(type="log", domain=domain)),
+                 sort=df["label"].to_list()).encode(
+        tooltip=[*statistics_tooltips(lang), alt.Tooltip("population:Q", title=label("population", lang), format=","),
+                 alt.Tooltip("per_10k:Q", title=label("per10k", lang), format=",.3~g")])
+    chart = alt.layer(base.mark_circle(size=80, opacity=1), labels_beside(base, "per_label:N"))
+    return frame(chart, title, subtitle,
+                 source_line(t, df["article_id"], ["statistics.csv", "population.csv"], lang))

@@ -1,0 +1,189 @@
+"""Tables for readers: polars frames shown as formatted great_tables.
+
+    pingan.show_table(df, columns=["stat_id", "as_written"], title="…", source="statistics.csv")
+    pingan.statistics_table(stats)     # the workbook's usual columns and headers
+    pingan.practices_table(practices)
+    pingan.findings_table(findings)
+    pingan.articles_table(articles)
+
+What a reader gets: human headers (``as_written`` → "As printed"), no dtype row, no
+quotes around text, thousands separators, full text wrapped (never cut at 80
+characters), practice categories and finding kinds in words, missing values as "—", and
+a source note. The HTML has no scripts and renders offline. Its id is fixed (derived from
+the table's content unless ``id=`` is given), so the stored notebook output is the same
+on every run and nbval can compare it. The DataFrame itself stays available for code.
+great_tables is imported on first use.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+import polars as pl
+
+__all__ = ["show_table", "statistics_table", "practices_table", "findings_table", "articles_table",
+           "ReaderTable", "COLUMN_LABELS", "human_label"]
+
+COLUMN_LABELS = {
+    "article_id": "Article", "stat_id": "Statistic", "finding_id": "Id", "event_id": "Event",
+    "practice_id": "Practice", "title_zh": "Headline (Chinese)", "title_en": "Headline (English)",
+    "outlet": "Newspaper", "published": "Published", "date_basis": "Date basis", "period_covered": "Period covered",
+    "name_zh": "Chinese", "name_en": "English", "pinyin": "Pinyin", "category": "Category", "level": "Level",
+    "started": "Started", "indicator": "Indicator", "indicator_label": "Indicator", "as_written": "As printed",
+    "value": "Value", "unit": "Unit", "measure": "Measure", "qualifier": "Qualifier", "period": "Period",
+    "period_basis": "Period basis", "quote": "Quote", "notes": "Notes", "place_code": "Place code",
+    "place": "Place", "population": "Residents (2020 census)", "population_year": "Census year",
+    "per_10k": "Per 10,000 residents", "kind": "Kind", "message_en": "Finding", "computed": "Computed",
+    "stated": "Stated", "term_zh": "Term", "term_en": "English", "definition_en": "Definition",
+    "reason": "Reason", "date": "Date", "event_en": "Event", "len": "Number", "count": "Number",
+    "articles": "Articles", "largest_change": "Largest change (%)", "curated": "Curated",
+    "excluded": "Excluded", "unexplained": "Unexplained", "total": "Total", "description_en": "Description",
+}
+KIND_LABELS = {"repeated_value": "Repeated figure", "implied_rate": "Implied rate", "implied_total": "Implied total",
+               "ratio": "Ratio", "growth": "Growth between two years", "annualised_change": "Change per year"}
+LONG_TEXT = 60  # characters: a text column this wide is given room and wrapped
+
+
+class ReaderTable:
+    """A formatted table as a notebook shows it: great_tables HTML, and one short line of
+    text for viewers without HTML. ``.gt`` is the ``great_tables.GT`` (to restyle it),
+    ``.frame`` the polars DataFrame shown."""
+
+    def __init__(self, gt, frame: pl.DataFrame, title: str | None):
+        self.gt, self.frame, self.title = gt, frame, title
+
+    def _repr_html_(self) -> str:
+        return self.gt._repr_html_()
+
+    def as_html(self) -> str:
+        return self.gt.as_raw_html()
+
+    def __repr__(self) -> str:
+        what = f"{self.title}: " if self.title else ""
+        return f"<Table: {what}{self.frame.height:,} rows × {self.frame.width} columns ({', '.join(self.frame.columns)})>"
+
+
+def human_label(column: str) -> str:
+    """A column name as a header: the workbook's own label, or ``snake_case`` → "Snake case"."""
+    if column in COLUMN_LABELS:
+        return COLUMN_LABELS[column]
+    text = re.sub(r"_+", " ", column).strip()
+    return text[:1].upper() + text[1:]
+
+
+def _decimals(s: pl.Series, cap: int = 2) -> int:
+    """Decimals needed to show every value of a float column (at most ``cap``)."""
+    vals = s.drop_nulls().drop_nans() if s.dtype.is_float() else s.drop_nulls()
+    best = 0
+    for v in vals.to_list():
+        text = f"{v:.{cap}f}".rstrip("0")
+        best = max(best, len(text.split(".")[1]) if "." in text else 0)
+    return best
+
+
+def _table_id(df: pl.DataFrame, title: str | None) -> str:
+    h = hashlib.sha1(repr((df.columns, title)).encode("utf-8"))
+    h.update(df.hash_rows(seed=0).to_list().__repr__().encode() if df.height else b"empty")
+    return "pingan-" + h.hexdigest()[:12]
+
+
+def show_table(df: pl.DataFrame, columns: list[str] | None = None, *, labels: dict[str, str] | None = None,
+               title: str | None = None, subtitle: str | None = None, source: str | None = None,
+               decimals: dict[str, int] | None = None, id: str | None = None, max_rows: int | None = None):
+    """``df`` as a formatted table for reading (see the module docstring).
+
+    ``columns`` picks and orders columns; ``labels`` overrides headers; ``decimals`` fixes
+    the decimals of float columns (default: as many as the values need, at most two);
+    ``source`` becomes the note under the table ("Source: …"); ``max_rows`` cuts long
+    tables and says so in a note.
+    """
+    from great_tables import GT
+
+    frame = df.select(columns) if columns else df
+    frame = frame.with_columns(pl.col(pl.Enum, pl.Categorical).cast(pl.String))
+    total = frame.height
+    if max_rows is not None and total > max_rows:
+        frame = frame.head(max_rows)
+    text_cols = [c for c, t in frame.schema.items() if t == pl.String]
+    table_id = id or _table_id(frame, title)
+    gt = GT(frame, id=table_id)
+    heads = {c: (labels or {}).get(c, human_label(c)) for c in frame.columns}
+    gt = gt.cols_label(cases=heads)
+    for c, t in frame.schema.items():
+        if t.is_integer():
+            gt = gt.fmt_integer(columns=c) if c not in ("started", "population_year") else gt
+        elif t.is_float():
+            d = (decimals or {}).get(c, _decimals(frame[c]))
+            gt = gt.fmt_number(columns=c, decimals=d, drop_trailing_zeros=True) if d else gt.fmt_integer(columns=c)
+    gt = gt.sub_missing(missing_text="—")
+    widths = {}
+    for c in text_cols:
+        longest = frame[c].str.len_chars().max() or 0
+        if longest > LONG_TEXT:
+            widths[c] = "380px" if longest > 200 else "260px"
+    if widths:
+        gt = gt.cols_width(cases=widths)
+    ids = [c for c in frame.columns if c.endswith("_id")]
+    if ids:
+        from great_tables import loc, style
+        gt = gt.tab_style(style.css("white-space: nowrap;"), loc.body(columns=ids))
+    if title:
+        gt = gt.tab_header(title=title, subtitle=subtitle)
+    if max_rows is not None and total > max_rows:
+        gt = gt.tab_source_note(f"First {max_rows} of {total:,} rows.")
+    if source:
+        gt = gt.tab_source_note(source if source.lower().startswith("source") else f"Source: {source}")
+    gt = gt.tab_options(table_font_size="13px", heading_align="left", column_labels_font_weight="bold",
+                        data_row_padding="4px", table_margin_left="0", source_notes_font_size="11px",
+                        table_additional_css=[f"#{table_id} td {{ vertical-align: top; white-space: normal; }}"])
+    return ReaderTable(gt, frame, title)
+
+
+def _present(df: pl.DataFrame, wanted: list[str]) -> list[str]:
+    return [c for c in wanted if c in df.columns]
+
+
+def statistics_table(df: pl.DataFrame, *, tables: dict | None = None, title: str | None = None,
+                     source: str | None = "statistics.csv", columns: list[str] | None = None, **kw):
+    """Statistics with the indicator's English name, the figure as printed, its value,
+    unit, period and the exact quote."""
+    frame = df
+    if "indicator" in df.columns and "indicator_label" not in df.columns:
+        from pingan.package._selection import resolve_tables
+        names = resolve_tables(tables)["indicators"].select("indicator", indicator_label="name_en")
+        frame = df.join(names, on="indicator", how="left", maintain_order="left")
+    cols = columns or _present(frame, ["stat_id", "indicator_label", "as_written", "value", "unit", "period",
+                                       "quote", "notes"])
+    return show_table(frame, cols, title=title, source=source, **kw)
+
+
+def practices_table(df: pl.DataFrame, *, title: str | None = None, source: str | None = "practices.csv",
+                    columns: list[str] | None = None, **kw):
+    """Named practices: Chinese name, pinyin, English name, category in words, level, start year."""
+    from pingan.package._vocabulary import CATEGORY_LABELS
+    frame = df.with_columns(pl.col(pl.Enum).cast(pl.String))
+    if "category" in frame.columns:
+        frame = frame.with_columns(category=pl.col("category").replace_strict(
+            {k: v[0] for k, v in CATEGORY_LABELS.items()}, default=pl.col("category")))
+    if "level" in frame.columns:
+        frame = frame.with_columns(level=pl.col("level").str.replace_all("-", " ").str.to_titlecase())
+    cols = columns or _present(frame, ["name_zh", "pinyin", "name_en", "category", "level", "started"])
+    return show_table(frame, cols, title=title, source=source, **kw)
+
+
+def findings_table(df: pl.DataFrame, *, title: str | None = None, source: str | None = None,
+                   columns: list[str] | None = None, **kw):
+    """Data-quality findings: id, kind in words and the full message."""
+    frame = df
+    if "kind" in frame.columns:
+        frame = frame.with_columns(kind=pl.col("kind").replace_strict(KIND_LABELS, default=pl.col("kind")))
+    cols = columns or _present(frame, ["finding_id", "kind", "message_en"])
+    return show_table(frame, cols, title=title,
+                      source=source or "computed by pingan.data_quality_findings() from statistics.csv", **kw)
+
+
+def articles_table(df: pl.DataFrame, *, title: str | None = None, source: str | None = "articles.csv",
+                   columns: list[str] | None = None, **kw):
+    """The articles: id, headline in Chinese and English, newspaper, date, period covered."""
+    cols = columns or _present(df, ["article_id", "title_zh", "title_en", "outlet", "published", "period_covered"])
+    return show_table(df, cols, title=title, source=source, **kw)

@@ -1,0 +1,121 @@
+"""Export every chart of the workbook as PNG and SVG, with Chinese text drawn in Noto Sans CJK.
+
+    pingan figures build/figures            # every chart, English and Chinese labels
+
+Images carry the workbook's theme whether or not ``pingan.enable_charts()`` was called.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pingan.base._atomic import atomic_directory
+
+__all__ = ["workbook_charts", "export_figures", "export_style_examples", "ARTICLE_CHARTS", "WORKBOOK_CHARTS", "MODEL_CHARTS",
+           "STYLE_EXAMPLES"]
+
+# builder → the measures it draws; an article gets the chart only when it states one
+ARTICLE_CHARTS = {"changes_chart": {"change_pct"}, "counts_chart": {"level"},
+                  "rates_chart": {"rate_pct", "share_pct"}, "honours_chart": {"count_years"}}
+WORKBOOK_CHARTS = ("overview_chart", "timeline_chart", "zhejiang_map", "practice_heatmap", "shared_indicators_chart",
+                   "per_capita_chart", "honours_chart", "changes_chart", "template_matrix_chart",
+                   "term_emphasis_chart")
+# the model of each article (issue 12): every article has practices, so every article gets them
+MODEL_CHARTS = ("architecture_chart", "templates_chart", "sections_chart")
+
+
+def workbook_charts(langs=("en", "zh"), tables: dict | None = None) -> Iterator[tuple[str, Callable]]:
+    """(file stem, builder) for every chart the notebooks show, in each language."""
+    import polars as pl
+
+    from pingan import charts
+    from pingan.charts._statistics_charts import COUNT_UNITS
+    from pingan.package._loading import load_all
+
+    t = tables if tables is not None else load_all()
+    stats = t["statistics"].with_columns(pl.col(pl.Enum).cast(pl.String))
+    for lang in langs:
+        for name in WORKBOOK_CHARTS:
+            yield (f"workbook_{name.removesuffix('_chart')}_{lang}",
+                   lambda n=name, l=lang: getattr(charts, n)(tables=t, lang=l))
+        for article_id in t["articles"].sort("published", "article_id")["article_id"]:
+            yield (f"{article_id}_practices_{lang}",
+                   lambda a=article_id, l=lang: charts.practice_categories_chart(a, tables=t, lang=l))
+            for name in MODEL_CHARTS:
+                yield (f"{article_id}_{name.removesuffix('_chart')}_{lang}",
+                       lambda n=name, a=article_id, l=lang: getattr(charts, n)(a, tables=t, lang=l))
+            own = stats.filter(pl.col("article_id") == article_id)
+            counts = own.filter((pl.col("measure") == "level") & pl.col("unit").is_in(COUNT_UNITS)
+                                & (pl.col("value") > 0))
+            measures = set(own["measure"]) - {"level"} | ({"level"} if counts.height else set())
+            for name, wanted in ARTICLE_CHARTS.items():
+                if measures & wanted:
+                    yield (f"{article_id}_{name.removesuffix('_chart')}_{lang}",
+                           lambda n=name, a=article_id, l=lang: getattr(charts, n)(a, tables=t, lang=l))
+
+
+def export_figures(out_dir: str | Path = "build/figures", formats=("png", "svg"), langs=("en", "zh"),
+                   only: Callable[[str], bool] | None = None, tables: dict | None = None) -> list[Path]:
+    """Write every chart to ``out_dir`` as ``<stem>.png`` / ``<stem>.svg``.
+
+    The files are written into a temporary folder beside ``out_dir`` that replaces it
+    only when every figure is done (``atomic_directory``): an export interrupted half-way leaves the previous
+    figures as they were.
+    """
+    from pingan.charts import _renderer as renderer
+
+    out = Path(out_dir)
+    written = []
+    with atomic_directory(out) as tmp:
+        for stem, build in workbook_charts(langs, tables):
+            if only and not only(stem):
+                continue
+            spec = build().to_dict()
+            if "png" in formats:
+                (tmp / f"{stem}.png").write_bytes(renderer.to_png(spec, scale=2))
+            if "svg" in formats:
+                (tmp / f"{stem}.svg").write_text(renderer.to_svg(spec), encoding="utf-8")
+            written += [out / f"{stem}.{f}" for f in formats]
+    return written
+
+
+# one example of each chart type, as docs/charts.md shows them
+STYLE_EXAMPLES = {
+    "changes": ("changes_chart", ("quzhou-2024",), {}),
+    "counts": ("counts_chart", ("jinhua-2017",), {}),
+    "rates": ("rates_chart", ("jiaxing-2024",), {}),
+    "honours": ("honours_chart", (), {}),
+    "shared_indicators": ("shared_indicators_chart", (), {}),
+    "per_capita": ("per_capita_chart", (), {}),
+    "practice_categories": ("practice_categories_chart", ("jinhua-2020",), {}),
+    "practice_heatmap": ("practice_heatmap", (), {}),
+    "practice_heatmap_zh": ("practice_heatmap", (), {"lang": "zh"}),
+    "timeline": ("timeline_chart", (), {}),
+    "map": ("zhejiang_map", (), {}),
+    "overview": ("overview_chart", (), {}),
+    "changes_zh": ("changes_chart", ("jinhua-2020",), {"lang": "zh"}),
+}
+
+
+def export_style_examples(out_dir: str | Path | None = None, tables: dict | None = None, scale: float = 1.25
+                          ) -> list[Path]:
+    """The style guide's example images (docs/charts/<name>.png, palette PNGs), rebuilt from the data.
+
+    ``python -c "from pingan.workbench._figures import export_style_examples; export_style_examples()"``
+    """
+    from pingan import charts
+    from pingan.charts import _renderer as renderer
+    from pingan.charts._png import palette_png
+    from pingan.package._loading import load_all
+    from pingan.base._settings import REPO
+
+    out = Path(out_dir) if out_dir else REPO / "docs" / "charts"
+    out.mkdir(parents=True, exist_ok=True)
+    t = tables if tables is not None else load_all()
+    written = []
+    for name, (builder, args, kwargs) in STYLE_EXAMPLES.items():
+        spec = getattr(charts, builder)(*args, tables=t, **kwargs).to_dict()
+        path = out / f"{name}.png"
+        path.write_bytes(palette_png(renderer.to_png(spec, scale=scale)))
+        written.append(path)
+    return written
