@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from fractions import Fraction
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,7 +58,7 @@ def right(read, row: dict) -> bool:
         value = read(row["input"])
     except Exception:  # noqa: BLE001 - any refusal counts as a refusal (cn2an raises ValueError, KeyError …)
         return row["reads"] == "error"
-    return row["reads"] != "error" and abs(float(value) - float(row["value"])) < 1e-9
+    return row["reads"] != "error" and abs(float(value) - float(Fraction(row["value"]))) < 1e-9
 
 
 def accuracy() -> None:
@@ -87,7 +88,7 @@ def whole_table() -> None:
         try:
             if r["reads"] in ("parse", "ordinal"):
                 n = parse_number(r["input"])
-                ok += (abs(n.value - float(r["value"])) < 1e-9 and n.unit == (r["unit"] or None)
+                ok += (n.exact == Fraction(r["value"]) and n.unit == (r["unit"] or None)
                        and n.qualifier == r["qualifier"])
             elif r["reads"] == "error":
                 try:
@@ -96,7 +97,7 @@ def whole_table() -> None:
                     ok += e.span == tuple(map(int, r["span"].split("-")))
             elif r["reads"] == "spot":
                 found = pingan.extract_numbers(r["input"])
-                ok += [x.text for x in found] == [r["expected_text"]] and found[0].value == float(r["value"])
+                ok += [x.text for x in found] == [r["expected_text"]] and found[0].exact == Fraction(r["value"])
             else:
                 ok += pingan.extract_numbers(r["input"]) == []
         except NumberParseError:

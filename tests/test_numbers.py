@@ -1,9 +1,13 @@
 """The Chinese number parser: examples from the articles, and properties with hypothesis."""
+import json
+from fractions import Fraction
+
 import pytest
 from hypothesis import given, strategies as st
 
-from pingan import NumberParseError, parse_number
-from pingan.numbers import chinese_numeral_value
+import pingan
+from pingan import Number, NumberParseError, parse_number
+from pingan.numbers import chinese_numeral_value, exact_text
 
 EXAMPLES = [
     # as written, value, unit, qualifier
@@ -85,23 +89,63 @@ def test_chinese_numerals_round_trip(n):
        st.sampled_from(["", "万", "亿"]))
 def test_arabic_with_magnitude(whole, frac, mag):
     text = f"{whole}.{frac:02d}{mag}"
-    factor = {"": 1, "万": 10**4, "亿": 10**8}[mag]
-    assert parse_number(text).value == pytest.approx((whole + frac / 100) * factor, rel=1e-12)
+    exponent = {"": 0, "万": 4, "亿": 8}[mag]
+    n = parse_number(text)
+    assert n.exact == Fraction(whole * 100 + frac, 100) * 10**exponent
+    assert n.value == float(f"{whole}.{frac:02d}e{exponent}")  # 3.2万 is 32000.0, not 32000.000000000004
 
 
-QUALIFIED = st.sampled_from([("近", "", "approx"), ("超过", "", "at_least"), ("", "余", "approx"),
-                             ("", "多", "approx"), ("", "以上", "at_least"), ("", "左右", "approx"),
-                             ("", "", "exact"), ("不到", "", "at_most")])
+# --- exact values: no silent zero, no silent rounding (issue 15) -------------------------
+
+@pytest.mark.parametrize("text,exact", [
+    ("零点零零零零零零一", Fraction(1, 10**7)),  # read as 0 before: rounded to six places
+    ("0.0000001", Fraction(1, 10**7)),
+    ("3.00000001", Fraction(300000001, 10**8)),  # read as 3.0 before
+    ("0.00000001亿", Fraction(1)),
+    ("1.23456789万", Fraction(123456789, 10**4)),
+    ("百分之零点零零零一", Fraction(1, 10**4)),
+    ("近0.0000005万", Fraction(1, 200)),
+    ("三分之二", Fraction(2, 3)),  # 0.666667 before
+    ("12345678901234567890", Fraction(12345678901234567890)),
+])
+def test_long_decimals_keep_their_value(text, exact):
+    n = parse_number(text)
+    assert (n.exact, n.exact_low, n.exact_high) == (exact, exact, exact)
+    assert n.value == n.low == n.high == float(exact) != 0  # the float nearest to the exact value
 
 
-@given(st.integers(min_value=1, max_value=99999), QUALIFIED, st.sampled_from(["", "%", "个百分点"]))
-def test_qualifiers_and_units(n, q, unit):
-    before, after, expected = q
-    if unit and after in ("余", "多"):
-        text = f"{before}{n}{after}{unit}"
-    else:
-        text = f"{before}{n}{unit}{after}"
-    parsed = parse_number(text)
-    assert parsed.value == n
-    assert parsed.qualifier == expected
-    assert parsed.unit == {"": None, "%": "percent", "个百分点": "percentage-points"}[unit]
+def test_a_range_keeps_exact_ends_and_midpoint():
+    n = parse_number("0.0000001-0.0000002")
+    assert (n.exact_low, n.exact_high, n.exact) == (Fraction(1, 10**7), Fraction(2, 10**7), Fraction(3, 2 * 10**7))
+    assert (n.low, n.high, n.value, n.is_range) == (1e-7, 2e-7, 1.5e-7, True)
+    # two ends that one float cannot tell apart are still a range
+    assert parse_number("1.00000000000000000001-1.00000000000000000002").is_range
+
+
+@pytest.mark.parametrize("text,why", [("0." + "0" * 400 + "1", "too small"),
+                                      ("1" + "0" * 400 + "分之一", "too large"),
+                                      ("1" + "0" * 300 + "分之0." + "0" * 300 + "1", "too small")])
+def test_a_value_no_float_holds_is_refused_not_zero(text, why):
+    """Below about 5e-324 a float is 0 and beyond 1.8e308 it is inf: both would be silent."""
+    with pytest.raises(NumberParseError, match=why):
+        parse_number(text)
+
+
+def test_a_number_built_by_hand_takes_its_exact_values_from_its_floats():
+    n = Number(text="0.1", value=0.1, low=0.1, high=0.1, unit=None, qualifier="exact", magnitude=None)
+    assert (n.exact, n.exact_low, n.exact_high, n.is_range) == (Fraction(1, 10),) * 3 + (False,)
+    assert n == parse_number("0.1")
+
+
+@pytest.mark.parametrize("exact,text", [(Fraction(1, 10**7), "0.0000001"), (Fraction(32000), "32000"),
+                                        (Fraction(2, 3), "2/3"), (Fraction(-5, 2), "-2.5"),
+                                        (Fraction(1, 8), "0.125"), (Fraction(0), "0"), (Fraction(-7, 40), "-0.175")])
+def test_exact_text(exact, text):
+    assert exact_text(exact) == text
+    assert Fraction(text) == exact
+
+
+def test_spotted_numbers_carry_the_exact_value_and_stay_json_ready():
+    [x] = pingan.extract_numbers("长零点零零零零零零一米")
+    assert (x.text, x.value, x.exact, x.unit) == ("零点零零零零零零一", 1e-7, Fraction(1, 10**7), "米")
+    assert json.loads(json.dumps(x.as_dict()))["exact"] == "0.0000001"

@@ -2,13 +2,15 @@
 written from the rules, and properties with hypothesis.
 
 Each row of the table says what ``parse_number`` or ``extract_numbers`` must make of an input:
-``parse`` (value, unit, qualifier), ``ordinal`` (the same, and ``ordinal`` is set), ``error``
-(NumberParseError, with the span of the offending characters), ``spot`` (the spotter finds
-exactly one number: its text, value, unit, qualifier) or ``nothing`` (the spotter finds none).
+``parse`` (value, unit, qualifier; the value is exact, a decimal or a fraction such as 2/3),
+``ordinal`` (the same, and ``ordinal`` is set), ``error`` (NumberParseError, with the span of
+the offending characters), ``spot`` (the spotter finds exactly one number: its text, value,
+unit, qualifier) or ``nothing`` (the spotter finds none).
 """
 from __future__ import annotations
 
 import csv
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -41,6 +43,8 @@ ISSUE_CASES = {
     "高烧三十九摄氏度": 39, "气温零下四摄氏度": -4, "花了一百块钱": 100, "跑了两千米": 2000,
     "买了半斤": 0.5, "增速为-3.8%": -3.8, "成功化解一起纠纷": 1, "三成": 30, "大家一起努力": "nothing",
     "八八战略": "nothing", "十九大": "nothing", "三治融合": "nothing", "一手抓": "nothing",
+    # issue 15: a long decimal read as 0
+    "零点零零零零零零一": 1e-7, "0.0000001": 1e-7,
 }
 
 
@@ -51,13 +55,15 @@ def test_every_case_in_the_issue_is_in_the_table():
         if expected in ("error", "nothing"):
             assert row["reads"] == expected, text
         else:
-            assert float(row["value"]) == expected, text
+            assert float(Fraction(row["value"])) == expected, text
 
 
 @pytest.mark.parametrize("row", [r for r in CASES if r["reads"] in ("parse", "ordinal")], ids=_case_id)
 def test_parse(row):
     n = parse_number(row["input"])
-    assert n.value == pytest.approx(float(row["value"]), abs=1e-9)
+    expected = Fraction(row["value"])
+    assert n.exact == expected, (n.exact, row["value"])
+    assert n.value == float(expected)  # the float nearest to the exact value
     assert n.unit == (row["unit"] or None)
     assert n.qualifier == row["qualifier"]
     assert n.ordinal == (row["reads"] == "ordinal")
@@ -76,7 +82,7 @@ def test_spot(row):
     found = pingan.extract_numbers(row["input"])
     assert [x.text for x in found] == [row["expected_text"]]
     [x] = found
-    assert x.value == pytest.approx(float(row["value"]), abs=1e-9)
+    assert (x.exact, x.value) == (Fraction(row["value"]), float(Fraction(row["value"])))
     assert x.unit == (row["unit"] or None)
     assert x.qualifier == row["qualifier"]
     assert x.ordinal == row["expected_text"].startswith("第")
@@ -183,6 +189,30 @@ def test_chinese_decimals_parse_back(whole, digits):
     text = (render_standard(whole) if whole else "零") + "点" + "".join(DIGIT[d] for d in digits)
     expected = float(f"{whole}.{''.join(map(str, digits))}")
     assert parse_number(text).value == pytest.approx(expected, abs=1e-9)
+
+
+@given(st.integers(min_value=0, max_value=10**8), st.lists(st.integers(0, 9), min_size=1, max_size=30))
+def test_long_chinese_decimals_keep_their_value(whole, digits):
+    """零点零零零零零零一 is 1/10^7: the exact value, and the float nearest to it (Python's
+    float() of the decimal string, which rounds correctly), never 0 unless the digits are."""
+    decimal = f"{whole}.{''.join(map(str, digits))}"
+    text = (render_standard(whole) if whole else "零") + "点" + "".join(DIGIT[d] for d in digits)
+    n = parse_number(text)
+    assert (n.exact, n.value) == (Fraction(decimal), float(decimal))
+    assert (n.value == 0) == (Fraction(decimal) == 0)
+
+
+@given(st.integers(min_value=0, max_value=10**15), st.text("0123456789", min_size=1, max_size=30),
+       st.sampled_from([("", 0), ("万", 4), ("亿", 8), ("万亿", 12)]), st.booleans())
+def test_long_arabic_decimals_keep_their_value(whole, frac, magnitude, percent):
+    """0.0000001, 1.23456789万, 0.00000001亿: exact, and the value is the float nearest to it."""
+    word, exponent = magnitude
+    text = f"{whole}.{frac}" + ("%" if percent else word)
+    exponent = 0 if percent else exponent
+    n = parse_number(text)
+    assert n.exact == Fraction(f"{whole}.{frac}") * 10**exponent
+    assert n.value == float(f"{whole}.{frac}e{exponent}")
+    assert n.unit == ("percent" if percent else None)
 
 
 @given(st.integers(min_value=1, max_value=100), st.sampled_from([("百分之", "percent"), ("千分之", "permille")]))

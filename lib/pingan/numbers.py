@@ -1,6 +1,12 @@
 """Parse numbers as Chinese readers read them.
 
-``parse_number("近1.1万")`` -> ``Number(value=11000.0, qualifier="approx", ...)``.
+``parse_number("近1.1万")`` -> ``Number(value=11000.0, qualifier="approx", exact=Fraction(11000), ...)``.
+
+Values are computed exactly (``fractions.Fraction``): ``exact``, ``exact_low`` and
+``exact_high`` hold them, and ``value``, ``low`` and ``high`` are the floats nearest to them
+(零点零零零零零零一 is exactly 1/10^7 and reads 1e-07, not 0; 三分之二 is exactly 2/3). A value
+no float can hold (beyond ±1.8e308, or so small that it would read as 0) raises
+``NumberParseError`` rather than reading as inf or 0.
 
 What is read (each rule has cases in tests/number_cases.csv):
 
@@ -27,6 +33,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 __all__ = ["Number", "NumberParseError", "parse_number", "chinese_numeral_value", "NUMBER_PATTERN"]
 
@@ -113,7 +120,12 @@ class NumberParseError(ValueError):
 @dataclass(frozen=True)
 class Number:
     """A parsed number. ``value`` is in base units (3.2万 -> 32000; 26.9% -> 26.9; 三成 -> 30
-    percent; 二分之一 -> 0.5 fraction; 零下四 -> -4)."""
+    percent; 二分之一 -> 0.5 fraction; 零下四 -> -4).
+
+    ``exact``, ``exact_low`` and ``exact_high`` are the values as exact fractions;
+    ``value``, ``low`` and ``high`` are the floats nearest to them (0.1 is exactly
+    ``Fraction(1, 10)``; 三分之二 is ``Fraction(2, 3)``, value 0.6666666666666666). A Number
+    built by hand without them takes them from the floats' shortest decimal forms."""
 
     text: str
     value: float
@@ -124,10 +136,38 @@ class Number:
     qualifier: str  # exact | approx | at_least | at_most
     magnitude: str | None  # 万, 亿, … as written, if any
     ordinal: bool = False  # 第三: the third, not three of something
+    exact: Fraction | None = None  # value, exactly
+    exact_low: Fraction | None = None
+    exact_high: Fraction | None = None
+
+    def __post_init__(self):
+        if self.exact is None or self.exact_low is None or self.exact_high is None:
+            for name, approx in (("exact", "value"), ("exact_low", "low"), ("exact_high", "high")):
+                if getattr(self, name) is None:
+                    object.__setattr__(self, name, Fraction(repr(float(getattr(self, approx)))))
 
     @property
     def is_range(self) -> bool:
-        return self.low != self.high
+        return self.exact_low != self.exact_high
+
+
+def exact_text(x: Fraction) -> str:
+    """An exact value written out: as a decimal where it has one (``Fraction(1, 10**7)`` ->
+    ``"0.0000001"``, ``Fraction(32000)`` -> ``"32000"``), else as a fraction (``"2/3"``)."""
+    den, places = x.denominator, 0
+    while den % 10 == 0:
+        den, places = den // 10, places + 1
+    twos = fives = 0
+    while den % 2 == 0:
+        den, twos = den // 2, twos + 1
+    while den % 5 == 0:
+        den, fives = den // 5, fives + 1
+    if den != 1:
+        return f"{x.numerator}/{x.denominator}"
+    places += max(twos, fives)
+    digits = str(abs(x.numerator) * 10**places // x.denominator).rjust(places + 1, "0")
+    sign = "-" if x < 0 else ""
+    return sign + (f"{digits[:-places]}.{digits[-places:]}" if places else digits)
 
 
 def _tokens(s: str) -> list[tuple[str, int, int, int]]:
@@ -226,12 +266,18 @@ def chinese_numeral_value(s: str) -> int:
     return total + section + group
 
 
-def _chinese_value(core: str) -> tuple[float, str | None]:
+def _decimal(digits: str) -> Fraction:
+    """Arabic digits with an optional decimal point, exactly: "0.0000001" -> 1/10^7."""
+    whole, _, frac = digits.partition(".")
+    return Fraction(int(whole + frac), 10 ** len(frac)) if frac else Fraction(int(whole))
+
+
+def _chinese_value(core: str) -> tuple[Fraction, str | None]:
     """A Chinese core, with decimals after 点 and a magnitude after them (三点五万)."""
     core = core.translate(_VARIANTS)
     whole, dot, frac = core.partition("点")
     if not dot:
-        return float(chinese_numeral_value(core)), next((c for c in reversed(core) if c in BIG_UNITS), None)
+        return Fraction(chinese_numeral_value(core)), next((c for c in reversed(core) if c in BIG_UNITS), None)
     mag = frac[-1] if frac and frac[-1] in BIG_UNITS else None
     digits = frac[:-1] if mag else frac
     if not digits or not all(c in DIGITS for c in digits):
@@ -245,48 +291,49 @@ def _chinese_value(core: str) -> tuple[float, str | None]:
             if mag:
                 raise NumberParseError(f"a magnitude on both sides of 点 in {core!r}", (len(core) - 1, len(core)))
         integer = chinese_numeral_value(whole)
-    value = float(f"{integer}.{''.join(str(DIGITS[c]) for c in digits)}")
+    scale = 10 ** len(digits)
+    value = Fraction(integer * scale + int("".join(str(DIGITS[c]) for c in digits)), scale)
     return value * (BIG_UNITS[mag] if mag else 1), mag
 
 
-def _core_value(core: str) -> tuple[float, str | None]:
-    """Value of one core; a value too large for a float is a parse error, not inf or OverflowError."""
+def _nearest_float(x: Fraction) -> float | None:
+    """The float nearest to ``x`` (int / int division rounds correctly), or None where no
+    float holds it: beyond the float range, or so small that the float would be 0."""
     try:
-        value, mag = _core_value_unchecked(core)
+        f = x.numerator / x.denominator
     except OverflowError:
-        value, mag = math.inf, None
-    if not math.isfinite(value):
-        raise NumberParseError(f"number too large: {core!r}", (0, len(core)))
+        return None
+    return None if (f == 0 and x) or math.isinf(f) else f
+
+
+def _core_value(core: str) -> tuple[Fraction, str | None]:
+    """Value of one core; a value no float can hold is a parse error, not inf, 0 or OverflowError."""
+    value, mag = _core_value_unchecked(core)
+    if _nearest_float(value) is None:
+        raise NumberParseError(f"number {'too large' if abs(value) > 1 else 'too small'} for a float: {core!r}",
+                               (0, len(core)))
     return value, mag
 
 
-def _core_value_unchecked(core: str) -> tuple[float, str | None]:
+def _core_value_unchecked(core: str) -> tuple[Fraction, str | None]:
     """Value of one core (Arabic with optional magnitude, mixed, or Chinese numerals)."""
     if core == "半":
-        return 0.5, None
+        return _HALF, None
     norm = core.translate(_VARIANTS)
     m = _ARABIC_CORE.fullmatch(norm)
     if m:
-        value = float(m.group(1).replace(",", ""))
-        for c in m.group(3):
-            value *= MAGNITUDES[c]
-        return value, (m.group(3) or None)
+        value = _decimal(m.group(1).replace(",", ""))
+        return value * math.prod(MAGNITUDES[c] for c in m.group(3)), (m.group(3) or None)
     if _BARE_MAGNITUDE_CORE.fullmatch(norm):
-        return float(MAGNITUDES[norm[-1]]), norm[-1]
+        return Fraction(MAGNITUDES[norm[-1]]), norm[-1]
     m = _CHINESE_INFIX_CORE.fullmatch(norm)
     if m:  # 二十余万: the numeral, then its magnitude
-        value = float(chinese_numeral_value(m.group(1)))
-        for c in m.group(2):
-            value *= MAGNITUDES[c]
-        return value, m.group(2)
+        value = chinese_numeral_value(m.group(1)) * math.prod(MAGNITUDES[c] for c in m.group(2))
+        return Fraction(value), m.group(2)
     return _chinese_value(norm)
 
 
-def _round(x: float) -> float:
-    # keep 3.2 * 10000 == 32000 exactly, whatever binary floating point does
-    return float(round(x, 6))
-
-
+_HALF = Fraction(1, 2)
 # Words that state a percentage without digits: 减半 (halved) is a fall of about 50%
 # (a rounded word, hence approx).
 PERCENT_WORDS = {"减半": 50.0, "一半": 50.0}
@@ -298,9 +345,11 @@ def parse_number(text: str) -> Number:
     """Parse one number expression, e.g. ``"超过12万"``, ``"26.9%"``, ``"百分之三十五"``, ``"一万二"``."""
     plain = _PLAIN.fullmatch(text)
     if plain and len(plain.group(1)) < 300:  # the common case, read at once: 2019, 3.5, 26.9%
-        v = _round(float(plain.group(1)))
-        return Number(text=text, value=v, low=v, high=v, unit="percent" if plain.group(2) else None,
-                      qualifier="exact", magnitude=None)
+        # float() of a decimal string is the float nearest to it; fewer than 300 digits
+        # cannot leave the float range
+        exact, v = _decimal(plain.group(1)), float(plain.group(1))
+        return Number(text, v, v, v, "percent" if plain.group(2) else None, "exact", None, False,
+                      exact, exact, exact)
     s = _WHITESPACE.sub("", text)
 
     def span(a: int, b: int) -> tuple[int, int]:  # squashed positions -> positions in text
@@ -311,12 +360,13 @@ def parse_number(text: str) -> Number:
 
     if s in PERCENT_WORDS:
         v = PERCENT_WORDS[s]
-        return Number(text=text, value=v, low=v, high=v, unit="percent", qualifier="approx", magnitude=None)
+        return Number(text=text, value=v, low=v, high=v, unit="percent", qualifier="approx", magnitude=None,
+                      exact=Fraction(v), exact_low=Fraction(v), exact_high=Fraction(v))
     m = _FULL.match(s)
     if not m or m.end() != len(s):
         at = m.end() if m else 0
         raise NumberParseError(f"not a number expression: {text!r}", span(at, len(s)) if s else (0, len(text)))
-    def located(group: str) -> tuple[float, str | None]:
+    def located(group: str) -> tuple[Fraction, str | None]:
         """The value of one core; its error, if any, placed in ``text``."""
         try:
             return _core_value(m.group(group))
@@ -338,7 +388,7 @@ def parse_number(text: str) -> Number:
     unit = None
     per, den = m.group("per"), m.group("den")
     if den:  # 三分之二: two thirds
-        denominator, _ = _core_value(den)
+        denominator, _ = located("den")
         if denominator == 0:
             raise NumberParseError(f"a fraction over zero: {text!r}", span(m.start("per"), m.end("per")))
         low, high, unit = low / denominator, high / denominator, "fraction"
@@ -348,10 +398,10 @@ def parse_number(text: str) -> Number:
         if unit:
             raise NumberParseError(f"成 after a share: {text!r}", span(m.start("cheng"), m.end("cheng")))
         extra = m.group("cheng")[1:]
-        if extra and (m.group("high") or not float(low).is_integer()):
+        if extra and (m.group("high") or low.denominator != 1):
             raise NumberParseError(f"成 with a digit after a range or a decimal: {text!r}",
                                    span(m.start("cheng"), m.end("cheng")))
-        tenth = DIGITS[extra] / 10 if extra else 0
+        tenth = Fraction(DIGITS[extra], 10) if extra else 0
         low, high, unit = (low + tenth) * 10, (high + tenth) * 10, "percent"
     pct = m.group("pct")
     if pct:
@@ -372,7 +422,13 @@ def parse_number(text: str) -> Number:
     if m.group("suffix"):
         suffix_q = SUFFIX_QUALIFIERS[m.group("suffix")]
         qualifier = suffix_q if qualifier in ("exact", "approx") else qualifier
-    low, high = _round(low), _round(high)
-    value = low if low == high else _round((low + high) / 2)
-    return Number(text=text, value=value, low=low, high=high, unit=unit,
-                  qualifier=qualifier, magnitude=mag, ordinal=bool(m.group("ordinal")))
+    if low == high:
+        value = high = low
+        floats = [_nearest_float(low)] * 3
+    else:
+        value = (low + high) / 2
+        floats = [_nearest_float(x) for x in (value, low, high)]
+    if None in floats:  # each core fits a float, but not the whole: 三分之(a vast number), 1e308成
+        raise NumberParseError(f"number {'too large' if abs(low) > 1 else 'too small'} for a float: {text!r}",
+                               (0, len(text)))
+    return Number(text, *floats, unit, qualifier, mag, bool(m.group("ordinal")), value, low, high)

@@ -12,9 +12,10 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from .numbers import (BIG_UNITS, DIGITS, NUMBER_PATTERN, PREFIX_QUALIFIERS, SMALL_UNITS, TENS,
-                      NumberParseError, parse_number)
+                      NumberParseError, exact_text, parse_number)
 
 __all__ = ["SpottedNumber", "extract_numbers", "extract_numbers_flat", "squash", "MEASURE_WORDS"]
 
@@ -83,9 +84,13 @@ class SpottedNumber:
     qualifier: str | None
     context: str  # the text around it, whitespace squashed
     ordinal: bool = False  # 第三: a rank, not a quantity
+    exact: Fraction | None = None  # the value exactly (value is the float nearest to it)
 
     def as_dict(self) -> dict:
-        return {f: getattr(self, f) for f in self.__dataclass_fields__}
+        """The fields, JSON-ready: ``exact`` written out as text (``"0.0000001"``, ``"2/3"``)."""
+        d = {f: getattr(self, f) for f in self.__dataclass_fields__}
+        d["exact"] = None if self.exact is None else exact_text(self.exact)
+        return d
 
 
 def _is_quantity(m: re.Match) -> bool:
@@ -171,10 +176,10 @@ def extract_numbers(text: str, context_chars: int = 12) -> list[SpottedNumber]:
     found = []
     for start, end, expr, measure in _scan(flat):
         first = original(start)
-        value, unit, magnitude, qualifier, ordinal = _reading(expr, measure)
+        value, unit, magnitude, qualifier, ordinal, exact = _reading(expr, measure)
         found.append(SpottedNumber(first, original(end - 1) + 1, bisect_right(line_starts, first),
                                    expr, value, unit, magnitude, qualifier,
-                                   flat[max(0, start - context_chars): end + context_chars], ordinal))
+                                   flat[max(0, start - context_chars): end + context_chars], ordinal, exact))
     return found
 
 
@@ -183,9 +188,9 @@ def extract_numbers_flat(flat: str, context_chars: int = 12) -> list[SpottedNumb
     k = context_chars
     found = []
     for start, end, expr, measure in _scan(flat):
-        value, unit, magnitude, qualifier, ordinal = _reading(expr, measure)
+        value, unit, magnitude, qualifier, ordinal, exact = _reading(expr, measure)
         found.append(SpottedNumber(start, end, 0, expr, value, unit, magnitude, qualifier,
-                                   flat[max(0, start - k): end + k], ordinal))
+                                   flat[max(0, start - k): end + k], ordinal, exact))
     return found
 
 
@@ -224,10 +229,10 @@ def _scan(text: str) -> list[tuple[int, int, str, str | None]]:
 
 
 def _reading(expr: str, measure: str | None) -> tuple:
-    """(value, unit, magnitude, qualifier, ordinal) of one spotted expression; no value where it
-    does not parse."""
+    """(value, unit, magnitude, qualifier, ordinal, exact value) of one spotted expression; no
+    value where it does not parse."""
     try:
         num = parse_number(expr)
     except NumberParseError:
-        return None, measure, None, None, expr.startswith("第")
-    return num.value, (num.unit or measure), num.magnitude, num.qualifier, num.ordinal
+        return None, measure, None, None, expr.startswith("第"), None
+    return num.value, (num.unit or measure), num.magnitude, num.qualifier, num.ordinal, num.exact
