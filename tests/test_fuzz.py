@@ -2,10 +2,11 @@
 
 Random Chinese text — filler characters, punctuation and line breaks inserted anywhere,
 even inside numbers — with generated numbers embedded in it: Arabic (with 万/亿,
-decimals, thousands commas), Chinese numerals (十八, 两万, 三千零五), qualifiers (近, 超过,
-余, 多, 以上, 左右 …), %, 个百分点 and measure words. ``extract_numbers`` must find each
-number again, in order, with its exact value (and the float nearest to it), qualifier and
-unit, at the right place in the original text. ``parse_number`` must raise nothing but
+decimals, thousands commas), Chinese numerals (十八, 两万, 三千零五, and spoken forms that
+leave out the 一 of 一十: 一百十一, 一千零十), qualifiers (近, 超过, 余, 多, 以上, 左右 …), %,
+个百分点 and measure words. ``extract_numbers`` must find each number again, in order, with
+its exact value (and the float nearest to it), qualifier and unit, at the right place in
+the original text. ``parse_number`` must raise nothing but
 ``NumberParseError`` on arbitrary text.
 """
 from __future__ import annotations
@@ -72,13 +73,16 @@ def _below_10000(k: int, first: bool, liang: bool) -> str:
     return out
 
 
-def to_chinese(n: int, liang: bool = False) -> str:
-    """Chinese numerals for 1 <= n < 10^8, independent of pingan's parser (the oracle)."""
+def to_chinese(n: int, liang: bool = False, spoken: bool = False) -> str:
+    """Chinese numerals for 1 <= n < 10^8, independent of pingan's parser (the oracle);
+    ``spoken`` leaves out the 一 of 一十 wherever it stands (一百十一, 一千零十, 一万零十)."""
     hi, lo = divmod(n, 10_000)
     if not hi:
-        return "两" if (n == 2 and liang) else _below_10000(lo, True, liang)
-    head = "两" if (hi == 2 and liang) else _below_10000(hi, True, liang)
-    return head + "万" + (_below_10000(lo, False, liang) if lo else "")
+        text = "两" if (n == 2 and liang) else _below_10000(lo, True, liang)
+    else:
+        head = "两" if (hi == 2 and liang) else _below_10000(hi, True, liang)
+        text = head + "万" + (_below_10000(lo, False, liang) if lo else "")
+    return text.replace("一十", "十") if spoken else text
 
 
 @dataclass
@@ -133,7 +137,7 @@ def arabic(draw) -> Expr:
 def chinese(draw) -> Expr:
     prefix, q = draw(st.sampled_from(PREFIXES))
     n = draw(st.one_of(st.integers(1, 99), st.integers(100, 99_999), st.integers(1, 99_999_999)))
-    core = to_chinese(n, liang=draw(st.booleans()))
+    core = to_chinese(n, liang=draw(st.booleans()), spoken=draw(st.booleans()))
     value = Fraction(n)
     pct, unit = ("", None) if n > 9999 else draw(st.sampled_from(PCT))
     after = ""

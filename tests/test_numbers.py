@@ -149,3 +149,25 @@ def test_spotted_numbers_carry_the_exact_value_and_stay_json_ready():
     [x] = pingan.extract_numbers("长零点零零零零零零一米")
     assert (x.text, x.value, x.exact, x.unit) == ("零点零零零零零零一", 1e-7, Fraction(1, 10**7), "米")
     assert json.loads(json.dumps(x.as_dict()))["exact"] == "0.0000001"
+
+
+# --- spoken forms: the 一 of 一十 left out (issue 15) --------------------------------------
+
+@pytest.mark.parametrize("text,value", [("一千零十", 1010), ("一百十一", 111), ("三千零十五", 3015), ("两百十", 210),
+                                        ("一万零十", 10010), ("一千十", 1010), ("一百十", 110), ("十万零十", 100010),
+                                        ("一亿零十万", 100100000), ("两千零十", 2010), ("一百十万", 1_100_000),
+                                        ("一万二千零十", 12010)])
+def test_spoken_forms(text, value):
+    assert chinese_numeral_value(text) == value
+    assert parse_number(text).exact == value
+
+
+@pytest.mark.parametrize("text,span", [("一百零十", (2, 3)), ("一万零五千", (2, 3)), ("一百零零五", (3, 4)),
+                                       ("一百零", (2, 3)), ("一千零万", (2, 3)), ("二十零五", (2, 3)),
+                                       ("零十", (0, 1)), ("十十", (1, 2)), ("一千百", (2, 3))])
+def test_zero_and_ten_garbage_is_refused(text, span):
+    """零 stands for skipped places: after a unit whose next place is taken (一百零十 for 110,
+    一万零五千 for 15000), doubled or at the end it is a slip, not a number."""
+    with pytest.raises(NumberParseError) as e:
+        chinese_numeral_value(text)
+    assert e.value.span == span

@@ -43,8 +43,9 @@ ISSUE_CASES = {
     "高烧三十九摄氏度": 39, "气温零下四摄氏度": -4, "花了一百块钱": 100, "跑了两千米": 2000,
     "买了半斤": 0.5, "增速为-3.8%": -3.8, "成功化解一起纠纷": 1, "三成": 30, "大家一起努力": "nothing",
     "八八战略": "nothing", "十九大": "nothing", "三治融合": "nothing", "一手抓": "nothing",
-    # issue 15: a long decimal read as 0
-    "零点零零零零零零一": 1e-7, "0.0000001": 1e-7,
+    # issue 15: a long decimal read as 0, spoken forms refused
+    "零点零零零零零零一": 1e-7, "0.0000001": 1e-7, "一千零十": 1010, "一百十一": 111, "三千零十五": 3015,
+    "两百十": 210, "一万零十": 10010, "一千十": 1010, "一百零十": "error",
 }
 
 
@@ -189,6 +190,37 @@ def test_chinese_decimals_parse_back(whole, digits):
     text = (render_standard(whole) if whole else "零") + "点" + "".join(DIGIT[d] for d in digits)
     expected = float(f"{whole}.{''.join(map(str, digits))}")
     assert parse_number(text).value == pytest.approx(expected, abs=1e-9)
+
+
+def render_spoken(n: int) -> str:
+    """The spoken form that leaves out the 一 of 一十 wherever it stands after a higher unit
+    or a 零: 111 -> 一百十一, 1010 -> 一千零十, 10010 -> 一万零十, 1100000 -> 一百十万."""
+    return render_standard(n).replace("一十", "十")
+
+
+def test_spoken_renderer_on_known_forms():
+    assert [render_spoken(n) for n in (111, 210, 1010, 3015, 10010, 1_100_000, 18)] == [
+        "一百十一", "二百十", "一千零十", "三千零十五", "一万零十", "一百十万", "十八"]
+
+
+@given(st.integers(min_value=1, max_value=10**12 - 1))
+def test_spoken_numerals_parse_back(n):
+    assert parse_number(render_spoken(n)).exact == n
+
+
+UNITS = "十百千万亿"
+
+
+@given(st.integers(min_value=10, max_value=10**12 - 1), st.data())
+def test_a_zero_that_skips_no_place_is_refused(n, data):
+    """Garbage stays out: in a standard numeral, a unit is followed by 零 exactly when places
+    are skipped. A 零 added after a unit that a digit of the next place follows (一百零十,
+    一万零五千), a 零 doubled (一百零零五) or a 零 at the end (一百零) is refused."""
+    text = render_standard(n)
+    spots = [i + 1 for i, c in enumerate(text) if c in UNITS]
+    i = data.draw(st.sampled_from(spots))
+    with pytest.raises(NumberParseError):
+        parse_number(text[:i] + "零" + text[i:])
 
 
 @given(st.integers(min_value=0, max_value=10**8), st.lists(st.integers(0, 9), min_size=1, max_size=30))

@@ -18,6 +18,10 @@ What is read (each rule has cases in tests/number_cases.csv):
 - Colloquial shortened forms, where a last digit right after a unit stands for the next
   unit down: 一万二 = 12000, 两千六 = 2600, 一百二 = 120, 十三万五 = 135000. After 零 the
   digit is a plain unit: 一万零二 = 10002.
+- Spoken forms that leave out the 一 of 一十 after a higher unit or after 零: 一百十一 = 111,
+  两百十 = 210, 一千零十 = 1010, 三千零十五 = 3015, 一万零十 = 10010, 一千十 = 1010.
+- 零 stands for one or more skipped places. Where it skips none (一百零十 for 110, 一万零五千
+  for 15000), is doubled (一百零零五) or closes the numeral (一百零), the numeral is refused.
 - Signs: 负十, -10.1, -10.1万, 零下四 (-4).
 - Shares: 35%, 5‰, 百分之三十五 (35 percent), 千分之三 (3 permille), 万分之五 (5 per ten
   thousand), 二分之一 (0.5, a fraction), 三成 / 三成五 (30 / 35 percent), 个百分点.
@@ -197,8 +201,9 @@ def _tokens(s: str) -> list[tuple[str, int, int, int]]:
 
 def chinese_numeral_value(s: str) -> int:
     """Value of a run of Chinese numerals: 十八 -> 18, 两万 -> 20000, 一千零五 -> 1005,
-    一万二 -> 12000 (colloquial), 二〇二四 -> 2024 (digit by digit). Malformed runs
-    (十一十二) raise NumberParseError with the span of the offending character."""
+    一万二 -> 12000 (colloquial), 一百十一 -> 111 and 一千零十 -> 1010 (spoken), 二〇二四 -> 2024
+    (digit by digit). Malformed runs (十一十二, 一百零十) raise NumberParseError with the span of
+    the offending character."""
     s = s.translate(_VARIANTS)
     if not s:
         raise NumberParseError("empty numeral", (0, 0))
@@ -213,7 +218,16 @@ def chinese_numeral_value(s: str) -> int:
     last_small = 10_000  # units in a group must fall: 千 > 百 > 十
     last_unit = None  # the unit just before a closing digit (for 一万二)
     zero = False  # a 零 since the last unit: the next digit is literal
+    zero_at = 0
     seen_wan = False
+    prev = None  # kind of the token before: digit, zero, small (十百千) or big (万亿)
+    prev_unit = 0  # the last unit read
+    # A 零 stands for skipped places: the place just below the unit before it must be empty
+    # in the value (一千零五, not 一百零十). (place, where the 零 is), the place counted within
+    # the group below 万, within the 万 section, or outright; scaled as 万 and 亿 close them.
+    gaps_group: list[tuple[int, int]] = []
+    gaps_section: list[tuple[int, int]] = []
+    gaps: list[tuple[int, int]] = []
     for kind, v, i, width in _tokens(s):
         if kind == "digit":
             if pending is not None:
@@ -221,10 +235,15 @@ def chinese_numeral_value(s: str) -> int:
             if v == 0:
                 if i == 0 and len(s) > 1:
                     raise bad("a numeral does not open with 零", i)
-                zero = True
-                last_unit = None
+                if prev == "zero":
+                    raise bad("零 twice in a row", i)
+                if prev == "small":
+                    gaps_group.append((prev_unit, i))
+                elif prev == "big":
+                    (gaps_section if prev_unit == 10_000 else gaps).append((prev_unit, i))
+                zero, zero_at, prev, last_unit = True, i, "zero", None
                 continue
-            pending, pending_at, pending_width = v, i, width
+            pending, pending_at, pending_width, prev = v, i, width, "digit"
             continue
         if kind == "tens":  # 廿二: 廿 is 二十
             if pending is not None:
@@ -234,15 +253,18 @@ def chinese_numeral_value(s: str) -> int:
             if v >= last_small:
                 raise bad(f"{s[i]!r} after a unit as large or larger", i)
             if pending is None:
-                if v != 10 or group:
+                if v != 10:
                     raise bad(f"{s[i]!r} without a digit before it", i)
-                pending = 1  # 十八, 十万
+                # 十八, 十万; and spoken 一百十一, 一千零十, 两百十: the 一 of 一十 left out
+                pending = 1
             elif pending >= 10:
                 raise bad(f"{pending} cannot take the unit {s[i]!r}", pending_at, i + 1)
             group += pending * v
-            last_small, last_unit, pending, zero = v, v, None, False
+            last_small, last_unit, pending, zero, prev, prev_unit = v, v, None, False, "small", v
             continue
         # a big unit: 万 or 亿
+        if zero and pending is None:
+            raise bad(f"零 with nothing after it before {s[i]!r}", zero_at)
         value = group + (pending or 0)
         if v == 10_000:
             if seen_wan:
@@ -250,20 +272,30 @@ def chinese_numeral_value(s: str) -> int:
             if value == 0:
                 raise bad("万 without a number before it", i)
             section, seen_wan = value * 10_000, True
+            gaps_section += [(place * 10_000, at) for place, at in gaps_group]
         else:
             if total:
                 raise bad("亿 twice", i)
             if value == 0 and section == 0:
                 raise bad("亿 without a number before it", i)
             total, section, seen_wan = (section + value) * 100_000_000, 0, False
-        group, pending, last_small, last_unit, zero = 0, None, 10_000, v, False
+            gaps += [(place * 100_000_000, at) for place, at in gaps_group + gaps_section]
+            gaps_section = []
+        gaps_group = []
+        group, pending, last_small, last_unit, zero, prev, prev_unit = 0, None, 10_000, v, False, "big", v
+    if zero and pending is None and len(s) > 1:
+        raise bad("零 with nothing after it", zero_at)
     if pending is not None:
         if last_unit is not None and last_unit > 10 and not zero and pending_width == 1:
             pending *= last_unit // 10  # 一万二: the digit after 万 means 二千
         if last_unit is not None and pending >= last_unit:
             raise bad("the closing number is too large for the unit before it", pending_at, len(s))
         group += pending
-    return total + section + group
+    value = total + section + group
+    for place, at in gaps + gaps_section + gaps_group:
+        if value // (place // 10) % 10:
+            raise bad("零 where no place is skipped", at)
+    return value
 
 
 def _decimal(digits: str) -> Fraction:
