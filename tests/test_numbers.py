@@ -171,3 +171,35 @@ def test_zero_and_ten_garbage_is_refused(text, span):
     with pytest.raises(NumberParseError) as e:
         chinese_numeral_value(text)
     assert e.value.span == span
+
+
+# --- 两 before 半 (issue 15) ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,found", [
+    ("切两半", [("两", 2, "半")]),
+    ("把饼分成两半，各拿一半", [("两", 2, "半")]),  # 一半 (a half) is not one of anything: not reported, as before
+    ("切成四半", [("四", 4, "半")]),
+    ("两个半小时", [("两", 2, "个"), ("半", 0.5, "小时")]),  # 半 before a measure word is a half, as before
+    ("买了一两半茶叶", []),  # one and a half 两 (a weight), not two halves
+    ("上半年", []),
+])
+def test_two_halves(text, found):
+    assert [(x.text, x.value, x.unit) for x in pingan.extract_numbers(text)] == found
+
+
+QUALIFIED = st.sampled_from([("近", "", "approx"), ("超过", "", "at_least"), ("", "余", "approx"),
+                             ("", "多", "approx"), ("", "以上", "at_least"), ("", "左右", "approx"),
+                             ("", "", "exact"), ("不到", "", "at_most")])
+
+
+@given(st.integers(min_value=1, max_value=99999), QUALIFIED, st.sampled_from(["", "%", "个百分点"]))
+def test_qualifiers_and_units(n, q, unit):
+    before, after, expected = q
+    if unit and after in ("余", "多"):
+        text = f"{before}{n}{after}{unit}"
+    else:
+        text = f"{before}{n}{unit}{after}"
+    parsed = parse_number(text)
+    assert parsed.value == n
+    assert parsed.qualifier == expected
+    assert parsed.unit == {"": None, "%": "percent", "个百分点": "percentage-points"}[unit]
