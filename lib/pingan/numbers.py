@@ -353,9 +353,10 @@ def _core_value_unchecked(core: str) -> tuple[Fraction, str | None]:
         return _HALF, None
     norm = core.translate(_VARIANTS)
     m = _ARABIC_CORE.fullmatch(norm)
-    if m:
-        value = _decimal(m.group(1).replace(",", ""))
-        return value * math.prod(MAGNITUDES[c] for c in m.group(3)), (m.group(3) or None)
+    if m:  # one Fraction, built from integers: 3.2万 is 32 * 10000 / 10
+        whole, _, frac = m.group(1).replace(",", "").partition(".")
+        scale = math.prod(MAGNITUDES[c] for c in m.group(3))
+        return Fraction(int(whole + frac) * scale, 10 ** len(frac)), (m.group(3) or None)
     if _BARE_MAGNITUDE_CORE.fullmatch(norm):
         return Fraction(MAGNITUDES[norm[-1]]), norm[-1]
     m = _CHINESE_INFIX_CORE.fullmatch(norm)
