@@ -2,17 +2,20 @@
 
 Random Chinese text — filler characters, punctuation and line breaks inserted anywhere,
 even inside numbers — with generated numbers embedded in it: Arabic (with 万/亿,
-decimals, thousands commas), Chinese numerals (十八, 两万, 三千零五), qualifiers
-(近, 超过, 余, 多, 以上, 左右 …), %, 个百分点 and measure words. ``extract_numbers``
-must find each number again, in order, with its value, qualifier and unit, at the
-right place in the original text. ``parse_number`` must raise nothing but
+decimals, thousands commas), Chinese numerals (十八, 两万, 三千零五, and spoken forms that
+leave out the 一 of 一十: 一百十一, 一千零十), qualifiers (近, 超过, 余, 多, 以上, 左右 …), %,
+个百分点 and measure words. ``extract_numbers`` must find each number again, in order, with
+its exact value (and the float nearest to it), qualifier and unit, at the right place in
+the original text. ``parse_number`` must raise nothing but
 ``NumberParseError`` on arbitrary text.
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -70,20 +73,23 @@ def _below_10000(k: int, first: bool, liang: bool) -> str:
     return out
 
 
-def to_chinese(n: int, liang: bool = False) -> str:
-    """Chinese numerals for 1 <= n < 10^8, independent of pingan's parser (the oracle)."""
+def to_chinese(n: int, liang: bool = False, spoken: bool = False) -> str:
+    """Chinese numerals for 1 <= n < 10^8, independent of pingan's parser (the oracle);
+    ``spoken`` leaves out the 一 of 一十 wherever it stands (一百十一, 一千零十, 一万零十)."""
     hi, lo = divmod(n, 10_000)
     if not hi:
-        return "两" if (n == 2 and liang) else _below_10000(lo, True, liang)
-    head = "两" if (hi == 2 and liang) else _below_10000(hi, True, liang)
-    return head + "万" + (_below_10000(lo, False, liang) if lo else "")
+        text = "两" if (n == 2 and liang) else _below_10000(lo, True, liang)
+    else:
+        head = "两" if (hi == 2 and liang) else _below_10000(hi, True, liang)
+        text = head + "万" + (_below_10000(lo, False, liang) if lo else "")
+    return text.replace("一十", "十") if spoken else text
 
 
 @dataclass
 class Expr:
     text: str  # the number expression as the spotter reports it (no measure word)
     measure: str  # measure word written after it ("" if none)
-    value: float
+    value: Fraction  # exactly
     qualifier: str
     unit: str | None
 
@@ -105,12 +111,12 @@ def arabic(draw) -> Expr:
     if kind == "decimal":
         whole, frac = draw(st.integers(0, 99999)), draw(st.integers(1, 99))
         digits = f"{whole}.{frac:02d}".rstrip("0")
-        value = float(digits) * MAG[mag]
+        value = Fraction(digits) * MAG[mag]
         core = digits + mag
     else:
         n = draw(st.integers(1, 9_999_999))
         digits = f"{n:,}" if n >= 1000 and draw(st.booleans()) else str(n)
-        value = float(n) * MAG[mag]
+        value = Fraction(n) * MAG[mag]
         if kind == "infix" and mag and not prefix:
             infix = draw(st.sampled_from(["余", "多"]))  # 20余万: infix before the magnitude
         core = digits + infix + mag
@@ -131,8 +137,8 @@ def arabic(draw) -> Expr:
 def chinese(draw) -> Expr:
     prefix, q = draw(st.sampled_from(PREFIXES))
     n = draw(st.one_of(st.integers(1, 99), st.integers(100, 99_999), st.integers(1, 99_999_999)))
-    core = to_chinese(n, liang=draw(st.booleans()))
-    value = float(n)
+    core = to_chinese(n, liang=draw(st.booleans()), spoken=draw(st.booleans()))
+    value = Fraction(n)
     pct, unit = ("", None) if n > 9999 else draw(st.sampled_from(PCT))
     after = ""
     if not prefix and not pct and draw(st.booleans()):
@@ -161,7 +167,7 @@ def year(draw) -> Expr:
     """A year in digit-by-digit Chinese numerals: 二〇二四年."""
     y = draw(st.integers(1950, 2099))
     text = "".join("〇一二三四五六七八九"[int(c)] for c in str(y))
-    return Expr(text, "年", float(y), "exact", "年")
+    return Expr(text, "年", Fraction(y), "exact", "年")
 
 
 ZH_DIGIT = "一二三四五六七八九"
@@ -179,45 +185,45 @@ def everyday(draw) -> Expr:
         head = draw(st.integers(1, 99 if unit == "万" else 9))
         d = draw(st.integers(1, 9))
         text = to_chinese(head, liang=draw(st.booleans())) + unit + ZH_DIGIT[d - 1]
-        return Expr(text, measure, float(head * step + d * step // 10), "exact", measure)
+        return Expr(text, measure, Fraction(head * step + d * step // 10), "exact", measure)
     if kind in ("percent", "permille"):
         n = draw(st.integers(1, 100))
         per = "百分之" if kind == "percent" else "千分之"
         frac = draw(st.sampled_from(["", "点五", "点二五"]))
-        value = n + {"": 0, "点五": 0.5, "点二五": 0.25}[frac]
+        value = n + {"": 0, "点五": Fraction(1, 2), "点二五": Fraction(1, 4)}[frac]
         return Expr(per + to_chinese(n) + frac, "", value, "exact", kind)
     if kind == "fraction":
         den, num = draw(st.integers(2, 10)), draw(st.integers(1, 9))
-        return Expr(to_chinese(den) + "分之" + to_chinese(num), "", round(num / den, 6), "exact", "fraction")
+        return Expr(to_chinese(den) + "分之" + to_chinese(num), "", Fraction(num, den), "exact", "fraction")
     if kind == "cheng":
         a, b = draw(st.integers(1, 9)), draw(st.integers(0, 9))
         text = ZH_DIGIT[a - 1] + "成" + (ZH_DIGIT[b - 1] if b else "")
-        return Expr(text, "", a * 10.0 + b, "exact", "percent")
+        return Expr(text, "", Fraction(a * 10 + b), "exact", "percent")
     if kind == "negative":
         n = draw(st.integers(1, 9999))
-        return Expr("负" + to_chinese(n), measure, -float(n), "exact", measure)
+        return Expr("负" + to_chinese(n), measure, -Fraction(n), "exact", measure)
     if kind == "minus":
         n, frac = draw(st.integers(0, 999)), draw(st.integers(1, 9))
         pct, unit = draw(st.sampled_from([("%", "percent"), ("", None), ("个百分点", "percentage-points")]))
-        return Expr(f"-{n}.{frac}{pct}", "", -float(f"{n}.{frac}"), "exact", unit)
+        return Expr(f"-{n}.{frac}{pct}", "", -Fraction(f"{n}.{frac}"), "exact", unit)
     if kind == "below-zero":
         n = draw(st.integers(1, 40))
-        return Expr("零下" + to_chinese(n), "摄氏度", -float(n), "exact", "摄氏度")
-    if kind == "decimal":
+        return Expr("零下" + to_chinese(n), "摄氏度", -Fraction(n), "exact", "摄氏度")
+    if kind == "decimal":  # up to 20 places: 零点零零零零零零一 is 1/10^7, not 0
         whole = draw(st.integers(0, 9999))
-        digits = draw(st.lists(st.integers(0, 9), min_size=1, max_size=3))
+        digits = draw(st.lists(st.integers(0, 9), min_size=1, max_size=20))
         text = ("零" if whole == 0 else to_chinese(whole)) + "点" + "".join("零一二三四五六七八九"[d] for d in digits)
-        return Expr(text, measure, float(f"{whole}.{''.join(map(str, digits))}"), "exact", measure)
+        return Expr(text, measure, Fraction(f"{whole}.{''.join(map(str, digits))}"), "exact", measure)
     if kind == "ordinal":
         n = draw(st.integers(2, 99))
-        return Expr("第" + to_chinese(n), measure, float(n), "exact", measure)
+        return Expr("第" + to_chinese(n), measure, Fraction(n), "exact", measure)
     if kind == "traditional":
         n = draw(st.integers(1, 99_999))
         text = to_chinese(n, liang=True).translate(str.maketrans("两万", "兩萬"))
         m = measure if n < 10_000 else draw(st.sampled_from(["", measure]))
-        return Expr(text, m, float(n), "exact", m or None)
+        return Expr(text, m, Fraction(n), "exact", m or None)
     m = draw(st.sampled_from(["斤", "天", "小时", "公里"]))
-    return Expr("半", m, 0.5, "exact", m)
+    return Expr("半", m, Fraction(1, 2), "exact", m)
 
 
 NUMBER = st.one_of(arabic(), arabic(), chinese(), year(), everyday())
@@ -250,7 +256,7 @@ def test_spotter_finds_every_embedded_number(doc):
     found = pingan.extract_numbers(original)
     assert [x.text for x in found] == [n.text for n in numbers], original
     for got, want, (fs, fe) in zip(found, numbers, spans):
-        assert got.value == pytest.approx(want.value, rel=1e-12), (want, original)
+        assert (got.exact, got.value) == (want.value, float(want.value)), (want, original)
         assert got.qualifier == want.qualifier, (want, original)
         assert got.unit == want.unit, (want, original)
         assert got.start == offsets[fs] and got.end == offsets[fe - 1] + 1, (want, original)
@@ -267,7 +273,7 @@ def test_spotter_agrees_with_parse_number(doc):
         if x.value is None:
             continue
         n = parse_number(original[x.start:x.end])
-        assert (n.value, n.qualifier, n.magnitude) == (x.value, x.qualifier, x.magnitude)
+        assert (n.exact, n.value, n.qualifier, n.magnitude) == (x.exact, x.value, x.qualifier, x.magnitude)
 
 
 SHARE_UNITS = ("percent", "permille", "fraction", "percentage-points")
@@ -277,14 +283,14 @@ SHARE_UNITS = ("percent", "permille", "fraction", "percentage-points")
 @given(st.one_of(arabic(), chinese(), year(), everyday()), st.lists(st.integers(0, 40), max_size=4))
 def test_parse_number_round_trip(x, breaks):
     n = parse_number(x.text)
-    assert n.value == pytest.approx(x.value, rel=1e-12)
+    assert (n.exact, n.value) == (x.value, float(x.value))
     assert n.qualifier == x.qualifier
     assert n.unit == (x.unit if x.unit in SHARE_UNITS else None)
     assert parse_number(n.text) == n
     broken = x.text
     for b in sorted(set(breaks), reverse=True):
         broken = broken[:b] + "\n" + broken[b:]
-    assert (parse_number(broken).value, parse_number(broken).qualifier) == (n.value, n.qualifier)
+    assert (parse_number(broken).exact, parse_number(broken).qualifier) == (n.exact, n.qualifier)
 
 
 NUMBERISH = st.text(alphabet="0123456789.,%％‰‱-−－~至到零〇一二两兩三四五六七八九十百千万萬亿億廿卅壹贰叁拾佰仟"
@@ -302,6 +308,9 @@ def test_parse_number_raises_only_number_parse_error(text):
     assert n.low <= n.high
     assert n.qualifier in ("exact", "approx", "at_least", "at_most")
     assert parse_number(n.text) == n
+    # each float is the one nearest to the exact value: never a silent 0, inf or rounding
+    for approx, exact in ((n.value, n.exact), (n.low, n.exact_low), (n.high, n.exact_high)):
+        assert approx == float(exact) and math.isfinite(approx) and (approx != 0 or exact == 0)
 
 
 @FUZZ

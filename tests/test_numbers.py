@@ -1,9 +1,13 @@
 """The Chinese number parser: examples from the articles, and properties with hypothesis."""
+import json
+from fractions import Fraction
+
 import pytest
 from hypothesis import given, strategies as st
 
-from pingan.text import NumberParseError, parse_number
-from pingan.text._numbers import chinese_numeral_value
+import pingan
+from pingan.text import Number, NumberParseError, parse_number
+from pingan.text._numbers import chinese_numeral_value, exact_text
 
 EXAMPLES = [
     # as written, value, unit, qualifier
@@ -85,8 +89,102 @@ def test_chinese_numerals_round_trip(n):
        st.sampled_from(["", "万", "亿"]))
 def test_arabic_with_magnitude(whole, frac, mag):
     text = f"{whole}.{frac:02d}{mag}"
-    factor = {"": 1, "万": 10**4, "亿": 10**8}[mag]
-    assert parse_number(text).value == pytest.approx((whole + frac / 100) * factor, rel=1e-12)
+    exponent = {"": 0, "万": 4, "亿": 8}[mag]
+    n = parse_number(text)
+    assert n.exact == Fraction(whole * 100 + frac, 100) * 10**exponent
+    assert n.value == float(f"{whole}.{frac:02d}e{exponent}")  # 3.2万 is 32000.0, not 32000.000000000004
+
+
+# --- exact values: no silent zero, no silent rounding (issue 15) -------------------------
+
+@pytest.mark.parametrize("text,exact", [
+    ("零点零零零零零零一", Fraction(1, 10**7)),  # read as 0 before: rounded to six places
+    ("0.0000001", Fraction(1, 10**7)),
+    ("3.00000001", Fraction(300000001, 10**8)),  # read as 3.0 before
+    ("0.00000001亿", Fraction(1)),
+    ("1.23456789万", Fraction(123456789, 10**4)),
+    ("百分之零点零零零一", Fraction(1, 10**4)),
+    ("近0.0000005万", Fraction(1, 200)),
+    ("三分之二", Fraction(2, 3)),  # 0.666667 before
+    ("12345678901234567890", Fraction(12345678901234567890)),
+])
+def test_long_decimals_keep_their_value(text, exact):
+    n = parse_number(text)
+    assert (n.exact, n.exact_low, n.exact_high) == (exact, exact, exact)
+    assert n.value == n.low == n.high == float(exact) != 0  # the float nearest to the exact value
+
+
+def test_a_range_keeps_exact_ends_and_midpoint():
+    n = parse_number("0.0000001-0.0000002")
+    assert (n.exact_low, n.exact_high, n.exact) == (Fraction(1, 10**7), Fraction(2, 10**7), Fraction(3, 2 * 10**7))
+    assert (n.low, n.high, n.value, n.is_range) == (1e-7, 2e-7, 1.5e-7, True)
+    # two ends that one float cannot tell apart are still a range
+    assert parse_number("1.00000000000000000001-1.00000000000000000002").is_range
+
+
+@pytest.mark.parametrize("text,why", [("0." + "0" * 400 + "1", "too small"),
+                                      ("1" + "0" * 400 + "分之一", "too large"),
+                                      ("1" + "0" * 300 + "分之0." + "0" * 300 + "1", "too small")])
+def test_a_value_no_float_holds_is_refused_not_zero(text, why):
+    """Below about 5e-324 a float is 0 and beyond 1.8e308 it is inf: both would be silent."""
+    with pytest.raises(NumberParseError, match=why):
+        parse_number(text)
+
+
+def test_a_number_built_by_hand_takes_its_exact_values_from_its_floats():
+    n = Number(text="0.1", value=0.1, low=0.1, high=0.1, unit=None, qualifier="exact", magnitude=None)
+    assert (n.exact, n.exact_low, n.exact_high, n.is_range) == (Fraction(1, 10),) * 3 + (False,)
+    assert n == parse_number("0.1")
+
+
+@pytest.mark.parametrize("exact,text", [(Fraction(1, 10**7), "0.0000001"), (Fraction(32000), "32000"),
+                                        (Fraction(2, 3), "2/3"), (Fraction(-5, 2), "-2.5"),
+                                        (Fraction(1, 8), "0.125"), (Fraction(0), "0"), (Fraction(-7, 40), "-0.175")])
+def test_exact_text(exact, text):
+    assert exact_text(exact) == text
+    assert Fraction(text) == exact
+
+
+def test_spotted_numbers_carry_the_exact_value_and_stay_json_ready():
+    [x] = pingan.extract_numbers("长零点零零零零零零一米")
+    assert (x.text, x.value, x.exact, x.unit) == ("零点零零零零零零一", 1e-7, Fraction(1, 10**7), "米")
+    assert json.loads(json.dumps(x.as_dict()))["exact"] == "0.0000001"
+
+
+# --- spoken forms: the 一 of 一十 left out (issue 15) --------------------------------------
+
+@pytest.mark.parametrize("text,value", [("一千零十", 1010), ("一百十一", 111), ("三千零十五", 3015), ("两百十", 210),
+                                        ("一万零十", 10010), ("一千十", 1010), ("一百十", 110), ("十万零十", 100010),
+                                        ("一亿零十万", 100100000), ("两千零十", 2010), ("一百十万", 1_100_000),
+                                        ("一万二千零十", 12010)])
+def test_spoken_forms(text, value):
+    assert chinese_numeral_value(text) == value
+    assert parse_number(text).exact == value
+
+
+@pytest.mark.parametrize("text,span", [("一百零十", (2, 3)), ("一万零五千", (2, 3)), ("一百零零五", (3, 4)),
+                                       ("一百零", (2, 3)), ("一千零万", (2, 3)), ("二十零五", (2, 3)),
+                                       ("零十", (0, 1)), ("十十", (1, 2)), ("一千百", (2, 3))])
+def test_zero_and_ten_garbage_is_refused(text, span):
+    """零 stands for skipped places: after a unit whose next place is taken (一百零十 for 110,
+    一万零五千 for 15000), doubled or at the end it is a slip, not a number."""
+    with pytest.raises(NumberParseError) as e:
+        chinese_numeral_value(text)
+    assert e.value.span == span
+
+
+# --- 两 before 半 (issue 15) ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,found", [
+    ("切两半", [("两", 2, "半")]),
+    ("把饼分成两半，各拿一半", [("两", 2, "半")]),  # 一半 (a half) is not one of anything: not reported, as before
+    ("切成四半", [("四", 4, "半")]),
+    ("两个半小时", [("两", 2, "个"), ("半", 0.5, "小时")]),  # 半 before a measure word is a half, as before
+    ("买了一两半茶叶", []),  # one and a half 两 (a weight), not two halves
+    ("上半年", []),
+])
+def test_two_halves(text, found):
+    assert [(x.text, x.value, x.unit) for x in pingan.extract_numbers(text)] == found
 
 
 QUALIFIED = st.sampled_from([("近", "", "approx"), ("超过", "", "at_least"), ("", "余", "approx"),

@@ -2,13 +2,15 @@
 written from the rules, and properties with hypothesis.
 
 Each row of the table says what ``parse_number`` or ``extract_numbers`` must make of an input:
-``parse`` (value, unit, qualifier), ``ordinal`` (the same, and ``ordinal`` is set), ``error``
-(NumberParseError, with the span of the offending characters), ``spot`` (the spotter finds
-exactly one number: its text, value, unit, qualifier) or ``nothing`` (the spotter finds none).
+``parse`` (value, unit, qualifier; the value is exact, a decimal or a fraction such as 2/3),
+``ordinal`` (the same, and ``ordinal`` is set), ``error`` (NumberParseError, with the span of
+the offending characters), ``spot`` (the spotter finds exactly one number: its text, value,
+unit, qualifier) or ``nothing`` (the spotter finds none).
 """
 from __future__ import annotations
 
 import csv
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -41,6 +43,9 @@ ISSUE_CASES = {
     "高烧三十九摄氏度": 39, "气温零下四摄氏度": -4, "花了一百块钱": 100, "跑了两千米": 2000,
     "买了半斤": 0.5, "增速为-3.8%": -3.8, "成功化解一起纠纷": 1, "三成": 30, "大家一起努力": "nothing",
     "八八战略": "nothing", "十九大": "nothing", "三治融合": "nothing", "一手抓": "nothing",
+    # issue 15: a long decimal read as 0, spoken forms refused, 两 before 半 missed
+    "零点零零零零零零一": 1e-7, "0.0000001": 1e-7, "一千零十": 1010, "一百十一": 111, "三千零十五": 3015,
+    "两百十": 210, "一万零十": 10010, "一千十": 1010, "把西瓜切两半": 2, "一百零十": "error",
 }
 
 
@@ -51,13 +56,15 @@ def test_every_case_in_the_issue_is_in_the_table():
         if expected in ("error", "nothing"):
             assert row["reads"] == expected, text
         else:
-            assert float(row["value"]) == expected, text
+            assert float(Fraction(row["value"])) == expected, text
 
 
 @pytest.mark.parametrize("row", [r for r in CASES if r["reads"] in ("parse", "ordinal")], ids=_case_id)
 def test_parse(row):
     n = parse_number(row["input"])
-    assert n.value == pytest.approx(float(row["value"]), abs=1e-9)
+    expected = Fraction(row["value"])
+    assert n.exact == expected, (n.exact, row["value"])
+    assert n.value == float(expected)  # the float nearest to the exact value
     assert n.unit == (row["unit"] or None)
     assert n.qualifier == row["qualifier"]
     assert n.ordinal == (row["reads"] == "ordinal")
@@ -76,7 +83,7 @@ def test_spot(row):
     found = pingan.extract_numbers(row["input"])
     assert [x.text for x in found] == [row["expected_text"]]
     [x] = found
-    assert x.value == pytest.approx(float(row["value"]), abs=1e-9)
+    assert (x.exact, x.value) == (Fraction(row["value"]), float(Fraction(row["value"])))
     assert x.unit == (row["unit"] or None)
     assert x.qualifier == row["qualifier"]
     assert x.ordinal == row["expected_text"].startswith("第")
@@ -183,6 +190,61 @@ def test_chinese_decimals_parse_back(whole, digits):
     text = (render_standard(whole) if whole else "零") + "点" + "".join(DIGIT[d] for d in digits)
     expected = float(f"{whole}.{''.join(map(str, digits))}")
     assert parse_number(text).value == pytest.approx(expected, abs=1e-9)
+
+
+def render_spoken(n: int) -> str:
+    """The spoken form that leaves out the 一 of 一十 wherever it stands after a higher unit
+    or a 零: 111 -> 一百十一, 1010 -> 一千零十, 10010 -> 一万零十, 1100000 -> 一百十万."""
+    return render_standard(n).replace("一十", "十")
+
+
+def test_spoken_renderer_on_known_forms():
+    assert [render_spoken(n) for n in (111, 210, 1010, 3015, 10010, 1_100_000, 18)] == [
+        "一百十一", "二百十", "一千零十", "三千零十五", "一万零十", "一百十万", "十八"]
+
+
+@given(st.integers(min_value=1, max_value=10**12 - 1))
+def test_spoken_numerals_parse_back(n):
+    assert parse_number(render_spoken(n)).exact == n
+
+
+UNITS = "十百千万亿"
+
+
+@given(st.integers(min_value=10, max_value=10**12 - 1), st.data())
+def test_a_zero_that_skips_no_place_is_refused(n, data):
+    """Garbage stays out: in a standard numeral, a unit is followed by 零 exactly when places
+    are skipped. A 零 added after a unit that a digit of the next place follows (一百零十,
+    一万零五千), a 零 doubled (一百零零五) or a 零 at the end (一百零) is refused."""
+    text = render_standard(n)
+    spots = [i + 1 for i, c in enumerate(text) if c in UNITS]
+    i = data.draw(st.sampled_from(spots))
+    with pytest.raises(NumberParseError):
+        parse_number(text[:i] + "零" + text[i:])
+
+
+@given(st.integers(min_value=0, max_value=10**8), st.lists(st.integers(0, 9), min_size=1, max_size=30))
+def test_long_chinese_decimals_keep_their_value(whole, digits):
+    """零点零零零零零零一 is 1/10^7: the exact value, and the float nearest to it (Python's
+    float() of the decimal string, which rounds correctly), never 0 unless the digits are."""
+    decimal = f"{whole}.{''.join(map(str, digits))}"
+    text = (render_standard(whole) if whole else "零") + "点" + "".join(DIGIT[d] for d in digits)
+    n = parse_number(text)
+    assert (n.exact, n.value) == (Fraction(decimal), float(decimal))
+    assert (n.value == 0) == (Fraction(decimal) == 0)
+
+
+@given(st.integers(min_value=0, max_value=10**15), st.text("0123456789", min_size=1, max_size=30),
+       st.sampled_from([("", 0), ("万", 4), ("亿", 8), ("万亿", 12)]), st.booleans())
+def test_long_arabic_decimals_keep_their_value(whole, frac, magnitude, percent):
+    """0.0000001, 1.23456789万, 0.00000001亿: exact, and the value is the float nearest to it."""
+    word, exponent = magnitude
+    text = f"{whole}.{frac}" + ("%" if percent else word)
+    exponent = 0 if percent else exponent
+    n = parse_number(text)
+    assert n.exact == Fraction(f"{whole}.{frac}") * 10**exponent
+    assert n.value == float(f"{whole}.{frac}e{exponent}")
+    assert n.unit == ("percent" if percent else None)
 
 
 @given(st.integers(min_value=1, max_value=100), st.sampled_from([("百分之", "percent"), ("千分之", "permille")]))

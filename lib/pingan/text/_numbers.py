@@ -1,6 +1,12 @@
 """Parse numbers as Chinese readers read them.
 
-``parse_number("近1.1万")`` -> ``Number(value=11000.0, qualifier="approx", ...)``.
+``parse_number("近1.1万")`` -> ``Number(value=11000.0, qualifier="approx", exact=Fraction(11000), ...)``.
+
+Values are computed exactly (``fractions.Fraction``): ``exact``, ``exact_low`` and
+``exact_high`` hold them, and ``value``, ``low`` and ``high`` are the floats nearest to them
+(零点零零零零零零一 is exactly 1/10^7 and reads 1e-07, not 0; 三分之二 is exactly 2/3). A value
+no float can hold (beyond ±1.8e308, or so small that it would read as 0) raises
+``NumberParseError`` rather than reading as inf or 0.
 
 What is read (each rule has cases in tests/number_cases.csv):
 
@@ -12,6 +18,10 @@ What is read (each rule has cases in tests/number_cases.csv):
 - Colloquial shortened forms, where a last digit right after a unit stands for the next
   unit down: 一万二 = 12000, 两千六 = 2600, 一百二 = 120, 十三万五 = 135000. After 零 the
   digit is a plain unit: 一万零二 = 10002.
+- Spoken forms that leave out the 一 of 一十 after a higher unit or after 零: 一百十一 = 111,
+  两百十 = 210, 一千零十 = 1010, 三千零十五 = 3015, 一万零十 = 10010, 一千十 = 1010.
+- 零 stands for one or more skipped places. Where it skips none (一百零十 for 110, 一万零五千
+  for 15000), is doubled (一百零零五) or closes the numeral (一百零), the numeral is refused.
 - Signs: 负十, -10.1, -10.1万, 零下四 (-4).
 - Shares: 35%, 5‰, 百分之三十五 (35 percent), 千分之三 (3 permille), 万分之五 (5 per ten
   thousand), 二分之一 (0.5, a fraction), 三成 / 三成五 (30 / 35 percent), 个百分点.
@@ -27,6 +37,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 __all__ = ["Number", "NumberParseError", "parse_number", "chinese_numeral_value", "NUMBER_PATTERN"]
 
@@ -113,7 +124,12 @@ class NumberParseError(ValueError):
 @dataclass(frozen=True)
 class Number:
     """A parsed number. ``value`` is in base units (3.2万 -> 32000; 26.9% -> 26.9; 三成 -> 30
-    percent; 二分之一 -> 0.5 fraction; 零下四 -> -4)."""
+    percent; 二分之一 -> 0.5 fraction; 零下四 -> -4).
+
+    ``exact``, ``exact_low`` and ``exact_high`` are the values as exact fractions;
+    ``value``, ``low`` and ``high`` are the floats nearest to them (0.1 is exactly
+    ``Fraction(1, 10)``; 三分之二 is ``Fraction(2, 3)``, value 0.6666666666666666). A Number
+    built by hand without them takes them from the floats' shortest decimal forms."""
 
     text: str
     value: float
@@ -124,10 +140,38 @@ class Number:
     qualifier: str  # exact | approx | at_least | at_most
     magnitude: str | None  # 万, 亿, … as written, if any
     ordinal: bool = False  # 第三: the third, not three of something
+    exact: Fraction | None = None  # value, exactly
+    exact_low: Fraction | None = None
+    exact_high: Fraction | None = None
+
+    def __post_init__(self):
+        if self.exact is None or self.exact_low is None or self.exact_high is None:
+            for name, approx in (("exact", "value"), ("exact_low", "low"), ("exact_high", "high")):
+                if getattr(self, name) is None:
+                    object.__setattr__(self, name, Fraction(repr(float(getattr(self, approx)))))
 
     @property
     def is_range(self) -> bool:
-        return self.low != self.high
+        return self.exact_low != self.exact_high
+
+
+def exact_text(x: Fraction) -> str:
+    """An exact value written out: as a decimal where it has one (``Fraction(1, 10**7)`` ->
+    ``"0.0000001"``, ``Fraction(32000)`` -> ``"32000"``), else as a fraction (``"2/3"``)."""
+    den, places = x.denominator, 0
+    while den % 10 == 0:
+        den, places = den // 10, places + 1
+    twos = fives = 0
+    while den % 2 == 0:
+        den, twos = den // 2, twos + 1
+    while den % 5 == 0:
+        den, fives = den // 5, fives + 1
+    if den != 1:
+        return f"{x.numerator}/{x.denominator}"
+    places += max(twos, fives)
+    digits = str(abs(x.numerator) * 10**places // x.denominator).rjust(places + 1, "0")
+    sign = "-" if x < 0 else ""
+    return sign + (f"{digits[:-places]}.{digits[-places:]}" if places else digits)
 
 
 def _tokens(s: str) -> list[tuple[str, int, int, int]]:
@@ -157,8 +201,9 @@ def _tokens(s: str) -> list[tuple[str, int, int, int]]:
 
 def chinese_numeral_value(s: str) -> int:
     """Value of a run of Chinese numerals: 十八 -> 18, 两万 -> 20000, 一千零五 -> 1005,
-    一万二 -> 12000 (colloquial), 二〇二四 -> 2024 (digit by digit). Malformed runs
-    (十一十二) raise NumberParseError with the span of the offending character."""
+    一万二 -> 12000 (colloquial), 一百十一 -> 111 and 一千零十 -> 1010 (spoken), 二〇二四 -> 2024
+    (digit by digit). Malformed runs (十一十二, 一百零十) raise NumberParseError with the span of
+    the offending character."""
     s = s.translate(_VARIANTS)
     if not s:
         raise NumberParseError("empty numeral", (0, 0))
@@ -173,7 +218,16 @@ def chinese_numeral_value(s: str) -> int:
     last_small = 10_000  # units in a group must fall: 千 > 百 > 十
     last_unit = None  # the unit just before a closing digit (for 一万二)
     zero = False  # a 零 since the last unit: the next digit is literal
+    zero_at = 0
     seen_wan = False
+    prev = None  # kind of the token before: digit, zero, small (十百千) or big (万亿)
+    prev_unit = 0  # the last unit read
+    # A 零 stands for skipped places: the place just below the unit before it must be empty
+    # in the value (一千零五, not 一百零十). (place, where the 零 is), the place counted within
+    # the group below 万, within the 万 section, or outright; scaled as 万 and 亿 close them.
+    gaps_group: list[tuple[int, int]] = []
+    gaps_section: list[tuple[int, int]] = []
+    gaps: list[tuple[int, int]] = []
     for kind, v, i, width in _tokens(s):
         if kind == "digit":
             if pending is not None:
@@ -181,10 +235,15 @@ def chinese_numeral_value(s: str) -> int:
             if v == 0:
                 if i == 0 and len(s) > 1:
                     raise bad("a numeral does not open with 零", i)
-                zero = True
-                last_unit = None
+                if prev == "zero":
+                    raise bad("零 twice in a row", i)
+                if prev == "small":
+                    gaps_group.append((prev_unit, i))
+                elif prev == "big":
+                    (gaps_section if prev_unit == 10_000 else gaps).append((prev_unit, i))
+                zero, zero_at, prev, last_unit = True, i, "zero", None
                 continue
-            pending, pending_at, pending_width = v, i, width
+            pending, pending_at, pending_width, prev = v, i, width, "digit"
             continue
         if kind == "tens":  # 廿二: 廿 is 二十
             if pending is not None:
@@ -194,15 +253,18 @@ def chinese_numeral_value(s: str) -> int:
             if v >= last_small:
                 raise bad(f"{s[i]!r} after a unit as large or larger", i)
             if pending is None:
-                if v != 10 or group:
+                if v != 10:
                     raise bad(f"{s[i]!r} without a digit before it", i)
-                pending = 1  # 十八, 十万
+                # 十八, 十万; and spoken 一百十一, 一千零十, 两百十: the 一 of 一十 left out
+                pending = 1
             elif pending >= 10:
                 raise bad(f"{pending} cannot take the unit {s[i]!r}", pending_at, i + 1)
             group += pending * v
-            last_small, last_unit, pending, zero = v, v, None, False
+            last_small, last_unit, pending, zero, prev, prev_unit = v, v, None, False, "small", v
             continue
         # a big unit: 万 or 亿
+        if zero and pending is None:
+            raise bad(f"零 with nothing after it before {s[i]!r}", zero_at)
         value = group + (pending or 0)
         if v == 10_000:
             if seen_wan:
@@ -210,28 +272,44 @@ def chinese_numeral_value(s: str) -> int:
             if value == 0:
                 raise bad("万 without a number before it", i)
             section, seen_wan = value * 10_000, True
+            gaps_section += [(place * 10_000, at) for place, at in gaps_group]
         else:
             if total:
                 raise bad("亿 twice", i)
             if value == 0 and section == 0:
                 raise bad("亿 without a number before it", i)
             total, section, seen_wan = (section + value) * 100_000_000, 0, False
-        group, pending, last_small, last_unit, zero = 0, None, 10_000, v, False
+            gaps += [(place * 100_000_000, at) for place, at in gaps_group + gaps_section]
+            gaps_section = []
+        gaps_group = []
+        group, pending, last_small, last_unit, zero, prev, prev_unit = 0, None, 10_000, v, False, "big", v
+    if zero and pending is None and len(s) > 1:
+        raise bad("零 with nothing after it", zero_at)
     if pending is not None:
         if last_unit is not None and last_unit > 10 and not zero and pending_width == 1:
             pending *= last_unit // 10  # 一万二: the digit after 万 means 二千
         if last_unit is not None and pending >= last_unit:
             raise bad("the closing number is too large for the unit before it", pending_at, len(s))
         group += pending
-    return total + section + group
+    value = total + section + group
+    for place, at in gaps + gaps_section + gaps_group:
+        if value // (place // 10) % 10:
+            raise bad("零 where no place is skipped", at)
+    return value
 
 
-def _chinese_value(core: str) -> tuple[float, str | None]:
+def _decimal(digits: str) -> Fraction:
+    """Arabic digits with an optional decimal point, exactly: "0.0000001" -> 1/10^7."""
+    whole, _, frac = digits.partition(".")
+    return Fraction(int(whole + frac), 10 ** len(frac)) if frac else Fraction(int(whole))
+
+
+def _chinese_value(core: str) -> tuple[Fraction, str | None]:
     """A Chinese core, with decimals after 点 and a magnitude after them (三点五万)."""
     core = core.translate(_VARIANTS)
     whole, dot, frac = core.partition("点")
     if not dot:
-        return float(chinese_numeral_value(core)), next((c for c in reversed(core) if c in BIG_UNITS), None)
+        return Fraction(chinese_numeral_value(core)), next((c for c in reversed(core) if c in BIG_UNITS), None)
     mag = frac[-1] if frac and frac[-1] in BIG_UNITS else None
     digits = frac[:-1] if mag else frac
     if not digits or not all(c in DIGITS for c in digits):
@@ -245,48 +323,50 @@ def _chinese_value(core: str) -> tuple[float, str | None]:
             if mag:
                 raise NumberParseError(f"a magnitude on both sides of 点 in {core!r}", (len(core) - 1, len(core)))
         integer = chinese_numeral_value(whole)
-    value = float(f"{integer}.{''.join(str(DIGITS[c]) for c in digits)}")
+    scale = 10 ** len(digits)
+    value = Fraction(integer * scale + int("".join(str(DIGITS[c]) for c in digits)), scale)
     return value * (BIG_UNITS[mag] if mag else 1), mag
 
 
-def _core_value(core: str) -> tuple[float, str | None]:
-    """Value of one core; a value too large for a float is a parse error, not inf or OverflowError."""
+def _nearest_float(x: Fraction) -> float | None:
+    """The float nearest to ``x`` (int / int division rounds correctly), or None where no
+    float holds it: beyond the float range, or so small that the float would be 0."""
     try:
-        value, mag = _core_value_unchecked(core)
+        f = x.numerator / x.denominator
     except OverflowError:
-        value, mag = math.inf, None
-    if not math.isfinite(value):
-        raise NumberParseError(f"number too large: {core!r}", (0, len(core)))
+        return None
+    return None if (f == 0 and x) or math.isinf(f) else f
+
+
+def _core_value(core: str) -> tuple[Fraction, str | None]:
+    """Value of one core; a value no float can hold is a parse error, not inf, 0 or OverflowError."""
+    value, mag = _core_value_unchecked(core)
+    if _nearest_float(value) is None:
+        raise NumberParseError(f"number {'too large' if abs(value) > 1 else 'too small'} for a float: {core!r}",
+                               (0, len(core)))
     return value, mag
 
 
-def _core_value_unchecked(core: str) -> tuple[float, str | None]:
+def _core_value_unchecked(core: str) -> tuple[Fraction, str | None]:
     """Value of one core (Arabic with optional magnitude, mixed, or Chinese numerals)."""
     if core == "半":
-        return 0.5, None
+        return _HALF, None
     norm = core.translate(_VARIANTS)
     m = _ARABIC_CORE.fullmatch(norm)
-    if m:
-        value = float(m.group(1).replace(",", ""))
-        for c in m.group(3):
-            value *= MAGNITUDES[c]
-        return value, (m.group(3) or None)
+    if m:  # one Fraction, built from integers: 3.2万 is 32 * 10000 / 10
+        whole, _, frac = m.group(1).replace(",", "").partition(".")
+        scale = math.prod(MAGNITUDES[c] for c in m.group(3))
+        return Fraction(int(whole + frac) * scale, 10 ** len(frac)), (m.group(3) or None)
     if _BARE_MAGNITUDE_CORE.fullmatch(norm):
-        return float(MAGNITUDES[norm[-1]]), norm[-1]
+        return Fraction(MAGNITUDES[norm[-1]]), norm[-1]
     m = _CHINESE_INFIX_CORE.fullmatch(norm)
     if m:  # 二十余万: the numeral, then its magnitude
-        value = float(chinese_numeral_value(m.group(1)))
-        for c in m.group(2):
-            value *= MAGNITUDES[c]
-        return value, m.group(2)
+        value = chinese_numeral_value(m.group(1)) * math.prod(MAGNITUDES[c] for c in m.group(2))
+        return Fraction(value), m.group(2)
     return _chinese_value(norm)
 
 
-def _round(x: float) -> float:
-    # keep 3.2 * 10000 == 32000 exactly, whatever binary floating point does
-    return float(round(x, 6))
-
-
+_HALF = Fraction(1, 2)
 # Words that state a percentage without digits: 减半 (halved) is a fall of about 50%
 # (a rounded word, hence approx).
 PERCENT_WORDS = {"减半": 50.0, "一半": 50.0}
@@ -298,9 +378,11 @@ def parse_number(text: str) -> Number:
     """Parse one number expression, e.g. ``"超过12万"``, ``"26.9%"``, ``"百分之三十五"``, ``"一万二"``."""
     plain = _PLAIN.fullmatch(text)
     if plain and len(plain.group(1)) < 300:  # the common case, read at once: 2019, 3.5, 26.9%
-        v = _round(float(plain.group(1)))
-        return Number(text=text, value=v, low=v, high=v, unit="percent" if plain.group(2) else None,
-                      qualifier="exact", magnitude=None)
+        # float() of a decimal string is the float nearest to it; fewer than 300 digits
+        # cannot leave the float range
+        exact, v = _decimal(plain.group(1)), float(plain.group(1))
+        return Number(text, v, v, v, "percent" if plain.group(2) else None, "exact", None, False,
+                      exact, exact, exact)
     s = _WHITESPACE.sub("", text)
 
     def span(a: int, b: int) -> tuple[int, int]:  # squashed positions -> positions in text
@@ -311,12 +393,13 @@ def parse_number(text: str) -> Number:
 
     if s in PERCENT_WORDS:
         v = PERCENT_WORDS[s]
-        return Number(text=text, value=v, low=v, high=v, unit="percent", qualifier="approx", magnitude=None)
+        return Number(text=text, value=v, low=v, high=v, unit="percent", qualifier="approx", magnitude=None,
+                      exact=Fraction(v), exact_low=Fraction(v), exact_high=Fraction(v))
     m = _FULL.match(s)
     if not m or m.end() != len(s):
         at = m.end() if m else 0
         raise NumberParseError(f"not a number expression: {text!r}", span(at, len(s)) if s else (0, len(text)))
-    def located(group: str) -> tuple[float, str | None]:
+    def located(group: str) -> tuple[Fraction, str | None]:
         """The value of one core; its error, if any, placed in ``text``."""
         try:
             return _core_value(m.group(group))
@@ -338,7 +421,7 @@ def parse_number(text: str) -> Number:
     unit = None
     per, den = m.group("per"), m.group("den")
     if den:  # 三分之二: two thirds
-        denominator, _ = _core_value(den)
+        denominator, _ = located("den")
         if denominator == 0:
             raise NumberParseError(f"a fraction over zero: {text!r}", span(m.start("per"), m.end("per")))
         low, high, unit = low / denominator, high / denominator, "fraction"
@@ -348,10 +431,10 @@ def parse_number(text: str) -> Number:
         if unit:
             raise NumberParseError(f"成 after a share: {text!r}", span(m.start("cheng"), m.end("cheng")))
         extra = m.group("cheng")[1:]
-        if extra and (m.group("high") or not float(low).is_integer()):
+        if extra and (m.group("high") or low.denominator != 1):
             raise NumberParseError(f"成 with a digit after a range or a decimal: {text!r}",
                                    span(m.start("cheng"), m.end("cheng")))
-        tenth = DIGITS[extra] / 10 if extra else 0
+        tenth = Fraction(DIGITS[extra], 10) if extra else 0
         low, high, unit = (low + tenth) * 10, (high + tenth) * 10, "percent"
     pct = m.group("pct")
     if pct:
@@ -372,7 +455,13 @@ def parse_number(text: str) -> Number:
     if m.group("suffix"):
         suffix_q = SUFFIX_QUALIFIERS[m.group("suffix")]
         qualifier = suffix_q if qualifier in ("exact", "approx") else qualifier
-    low, high = _round(low), _round(high)
-    value = low if low == high else _round((low + high) / 2)
-    return Number(text=text, value=value, low=low, high=high, unit=unit,
-                  qualifier=qualifier, magnitude=mag, ordinal=bool(m.group("ordinal")))
+    if low == high:
+        value = high = low
+        floats = [_nearest_float(low)] * 3
+    else:
+        value = (low + high) / 2
+        floats = [_nearest_float(x) for x in (value, low, high)]
+    if None in floats:  # each core fits a float, but not the whole: 三分之(a vast number), 1e308成
+        raise NumberParseError(f"number {'too large' if abs(low) > 1 else 'too small'} for a float: {text!r}",
+                               (0, len(text)))
+    return Number(text, *floats, unit, qualifier, mag, bool(m.group("ordinal")), value, low, high)

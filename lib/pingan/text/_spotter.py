@@ -4,7 +4,8 @@ A number is any run of Arabic digits, with its magnitude (万, 亿 …), qualifi
 (近, 超过, 余, 多, 以上 …) and percent-like unit, or a run of Chinese numerals that
 is used as a quantity: followed by a magnitude, a measure word or a percent sign,
 or preceded by a qualifier. Chinese numerals inside fixed words (一手抓, 三治融合)
-are not quantities and are not reported.
+are not quantities and are not reported. A numeral before a 半 that ends the phrase
+counts pieces (切两半: 两, two halves, with 半 as its unit).
 """
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from pingan.text._numbers import (BIG_UNITS, DIGITS, NUMBER_PATTERN, PREFIX_QUALIFIERS, SMALL_UNITS, TENS,
-                      NumberParseError, parse_number)
+                                  NumberParseError, exact_text, parse_number)
 
 __all__ = ["SpottedNumber", "extract_numbers", "extract_numbers_flat", "squash", "MEASURE_WORDS"]
 
@@ -52,6 +54,12 @@ _INCIDENT = re.compile(r"(?:[^\W\d_]{0,6}?)(?:案件|案|事故|事件|纠纷|�
 _VERB_IN_GAP = re.compile(r"[解处化调做来去推维打参努面应防排努共守看走想办抓携]")
 # 半 is a quantity before a measure word (半斤, 半小时), but 上半年 and 下半年 are periods
 _HALF_PERIOD_BEFORE = set("上下前后")
+# 切两半, 分成两半: a digit before a 半 that no measure word follows counts the pieces (半 is
+# its unit). Not 一半 (a half, not one of anything) and not after another numeral: 一两半
+# is one and a half 两 (a weight).
+_PIECES = set("两兩三四五六七八九")
+_NUMERAL_CHARS = set(DIGITS) | set(SMALL_UNITS) | set(BIG_UNITS) | set(TENS) | set(
+    "兩萬億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟〇")
 
 # Every character a number expression can start with: a digit, a Chinese numeral or
 # magnitude (any variant), a sign, 第, 半, 上 (上万), 百分之, or the first character of a
@@ -61,8 +69,10 @@ _FIRST_CHARS = "".join(sorted(set(
     DIGITS.keys() | SMALL_UNITS.keys() | BIG_UNITS.keys() | TENS.keys()
     | set("兩萬億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟〇负負-－−第半上")
     | {q[0] for q in PREFIX_QUALIFIERS})))
-_MEASURE = (r"(?P<measure>" + _UNIT + "|" + "|".join(map(re.escape, MEASURE_WORDS)) + r")?")
+_MEASURE_WORD = _UNIT + "|" + "|".join(map(re.escape, MEASURE_WORDS))
+_MEASURE = rf"(?P<measure>{_MEASURE_WORD})?"
 _PATTERN = re.compile(rf"(?=[\d{re.escape(_FIRST_CHARS)}])" + NUMBER_PATTERN + _MEASURE)
+_PATTERN_MEASURE = re.compile(_MEASURE_WORD)
 _ARABIC_START = re.compile(r"\d")
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\d*")
 _NON_SPACE = re.compile(r"\S+")
@@ -83,9 +93,13 @@ class SpottedNumber:
     qualifier: str | None
     context: str  # the text around it, whitespace squashed
     ordinal: bool = False  # 第三: a rank, not a quantity
+    exact: Fraction | None = None  # the value exactly (value is the float nearest to it)
 
     def as_dict(self) -> dict:
-        return {f: getattr(self, f) for f in self.__dataclass_fields__}
+        """The fields, JSON-ready: ``exact`` written out as text (``"0.0000001"``, ``"2/3"``)."""
+        d = {f: getattr(self, f) for f in self.__dataclass_fields__}
+        d["exact"] = None if self.exact is None else exact_text(self.exact)
+        return d
 
 
 def _is_quantity(m: re.Match) -> bool:
@@ -125,6 +139,19 @@ def _is_quantity(m: re.Match) -> bool:
 _BARE = {"百", "千", "万", "亿", "萬", "億"}
 # 一 closing a word: 统一 (unified), 唯一 (only), 同一 (the same), 万一 (in case)
 _ONE_IN_WORD_AFTER = set("统唯同万")
+
+
+def _counts_pieces(m: re.Match) -> bool:
+    """切两半: a single digit, nothing else, then a 半 that ends the phrase."""
+    text, start, end = m.string, m.start(), m.end()
+    if m.group("measure") is not None or text[end:end + 1] != "半" or m.group("low") not in _PIECES:
+        return False
+    if any(m.group("prefix", "ordinal", "sign", "per", "high", "approx", "cheng", "pct", "suffix")):
+        return False
+    if text[start - 1:start] in _NUMERAL_CHARS and start:
+        return False  # 一两半: one and a half 两
+    after = _PATTERN_MEASURE.match(text, end + 1)
+    return after is None  # 两半天 is no way of counting pieces
 
 
 def _is_unit(measure: str | None) -> bool:
@@ -171,10 +198,10 @@ def extract_numbers(text: str, context_chars: int = 12) -> list[SpottedNumber]:
     found = []
     for start, end, expr, measure in _scan(flat):
         first = original(start)
-        value, unit, magnitude, qualifier, ordinal = _reading(expr, measure)
+        value, unit, magnitude, qualifier, ordinal, exact = _reading(expr, measure)
         found.append(SpottedNumber(first, original(end - 1) + 1, bisect_right(line_starts, first),
                                    expr, value, unit, magnitude, qualifier,
-                                   flat[max(0, start - context_chars): end + context_chars], ordinal))
+                                   flat[max(0, start - context_chars): end + context_chars], ordinal, exact))
     return found
 
 
@@ -183,9 +210,9 @@ def extract_numbers_flat(flat: str, context_chars: int = 12) -> list[SpottedNumb
     k = context_chars
     found = []
     for start, end, expr, measure in _scan(flat):
-        value, unit, magnitude, qualifier, ordinal = _reading(expr, measure)
+        value, unit, magnitude, qualifier, ordinal, exact = _reading(expr, measure)
         found.append(SpottedNumber(start, end, 0, expr, value, unit, magnitude, qualifier,
-                                   flat[max(0, start - k): end + k], ordinal))
+                                   flat[max(0, start - k): end + k], ordinal, exact))
     return found
 
 
@@ -218,16 +245,19 @@ def _scan(text: str) -> list[tuple[int, int, str, str | None]]:
             expr_end = m.start("measure") if measure else m.end()
             found.append((m.start(), expr_end, text[m.start():expr_end], measure))
             pos = max(end, m.start() + 1)
+        elif _counts_pieces(m):  # 切两半: 两, with 半 as its unit
+            found.append((m.start(), m.end(), m.group(), "半"))
+            pos = m.end() + 1
         else:
             pos = m.start() + 1
     return found
 
 
 def _reading(expr: str, measure: str | None) -> tuple:
-    """(value, unit, magnitude, qualifier, ordinal) of one spotted expression; no value where it
-    does not parse."""
+    """(value, unit, magnitude, qualifier, ordinal, exact value) of one spotted expression; no
+    value where it does not parse."""
     try:
         num = parse_number(expr)
     except NumberParseError:
-        return None, measure, None, None, expr.startswith("第")
-    return num.value, (num.unit or measure), num.magnitude, num.qualifier, num.ordinal
+        return None, measure, None, None, expr.startswith("第"), None
+    return num.value, (num.unit or measure), num.magnitude, num.qualifier, num.ordinal, num.exact
