@@ -14,6 +14,7 @@ import polars as pl
 
 from pingan.package._contract import read_contract
 from pingan.package._reading import CheckedTable, read_table
+from pingan.package.checks._curation import run_curation_checks
 from pingan.package.checks._meaning import check_meaning
 from pingan.text._numbers import NumberParseError, parse_number
 from pingan.base._settings import display_path
@@ -199,6 +200,8 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
     if "practice_links" in ready and "practices" in ready:
         _check_links(ready["practice_links"], ready["practices"], problems)
     check_meaning(ready, problems)
+    sources_at_hand = SourceTexts(ready["articles"].frame, sources_dir) if "articles" in ready else None
+    problems.extend(run_curation_checks(ready, sources_at_hand))
     if "articles" in ready:
         sources = SourceTexts(ready["articles"].frame, sources_dir)
         if sources.available:
