@@ -7,6 +7,7 @@ from pingan.analysis._coverage import CoverageItem, CoverageReport, audit_covera
 from pingan.analysis._findings import data_quality_findings
 from pingan.analysis._kwic import kwic
 from pingan.analysis._model import model_links, model_practices, template_matrix
+from pingan.analysis._remainder import remainder_break_even, remainder_change
 from pingan.analysis._percapita import PER_RESIDENT_INDICATORS, per_capita_figures
 from pingan.analysis._section_figures import section_figures
 from pingan.analysis._sections import article_sections
@@ -16,4 +17,5 @@ from pingan.analysis._two_articles import figures_in_both, template_shift, term_
 __all__ = ["coder_agreement", "outcome_claims", "honours", "outcome_streaks", "shared_indicator_summary", "shared_indicators",
            "CoverageItem", "CoverageReport", "audit_coverage", "data_quality_findings", "kwic", "model_links",
            "model_practices", "template_matrix", "PER_RESIDENT_INDICATORS", "per_capita_figures", "section_figures",
-           "article_sections", "term_frequencies", "figures_in_both", "template_shift", "term_shift"]
+           "article_sections", "term_frequencies", "figures_in_both", "template_shift", "term_shift",
+           "remainder_change", "remainder_break_even"]
