@@ -42,8 +42,8 @@ def test_finding_ids_are_unique(findings):
 
 def test_n_annual_falls_compound_over_n_years(findings):
     """'5年连降、总量减半' (Jiaxing 2024): five annual falls that halve a total are 1 - 0.5 ** (1/5)
-    a year, not the four intervals between the end years 2019 and 2023."""
+    a year (the halving is coded from a 2018 base to 2023), not four intervals from 2019."""
     row = findings.filter((pl.col("kind") == "annualised_change")
                           & pl.col("stat_ids").str.contains("jiaxing-2024-009")).row(0, named=True)
     assert row["computed"] == pytest.approx(-100 * (1 - 0.5 ** (1 / 5)), abs=0.01)
-    assert "5 annual falls" in row["message_en"]
+    assert "5 years" in row["message_en"]

@@ -126,25 +126,16 @@ def data_quality_findings(*, tables: dict[str, pl.DataFrame] | None = None,
                 f"{b['value'] / a['value']:.1f} times as much: a compound rate of {cagr:.1f}% a year "
                 "(nominal, current prices).")
 
-    # 4. changes stated over three years or more, as yearly rates. Where the article also counts
-    # the annual falls ("N年连降、总量减半": a *_decline_years figure for the same article and
-    # period), the change is compounded over those N falls: N years of decline are N annual
-    # changes, measured from the year before the first, not N - 1 intervals between end years.
-    falls = {(r["article_id"], r["period"]): (int(r["value"]), r["stat_id"])
-             for r in stats.filter((pl.col("measure") == "count_years")
-                                   & pl.col("indicator").str.ends_with("_decline_years")).iter_rows(named=True)}
+    # 4. changes stated over three years or more, as yearly rates
     for r in stats.filter((pl.col("measure") == "change_pct") & pl.col("period").str.contains("-")).iter_rows(named=True):
         y0, y1 = _years(r["period"])
-        streak = falls.get((r["article_id"], r["period"]))
-        years = streak[0] if streak else y1 - y0  # annual falls stated, else intervals between end years
+        years = y1 - y0  # intervals between the period's end years
         if years < 3:
             continue
         yearly = 100 * ((1 + r["value"] / 100) ** (1 / years) - 1)
-        how = (f"over the {years} annual falls the article counts ({y0}–{y1}, each against the year before)"
-               if streak else f"over the {years} years from {y0} to {y1}")
-        add("annualised_change", r["article_id"], [r["stat_id"]] + ([streak[1]] if streak else []), r["value"],
-            round(yearly, 2), "percent",
-            f"{names[r['indicator']]}: {r['value']:+g}% over {r['period']} is {yearly:+.1f}% a year compounded {how}.")
+        add("annualised_change", r["article_id"], [r["stat_id"]], r["value"], round(yearly, 2), "percent",
+            f"{names[r['indicator']]}: {r['value']:+g}% over {r['period']} is {yearly:+.1f}% a year "
+            f"compounded over the {years} years from {y0} to {y1}.")
 
     df = pl.DataFrame(out, schema={"kind": pl.String, "article_id": pl.String, "stat_ids": pl.String,
                                    "stated": pl.Float64, "computed": pl.Float64, "unit": pl.String,
