@@ -108,3 +108,14 @@ def public(name: str):
         if name in where.__all__:
             return getattr(where, name)
     raise AttributeError(f"{name!r} is not in pingan's public API")
+
+
+def shown(table: str) -> str:
+    """A table's name as a chart's source line gives it (no storage file name)."""
+    return table.removesuffix(".csv").replace("_", " ")
+
+
+def article_label(article_id: str, lang: str = "en", tables=None) -> str:
+    """An article as readers see it named ("Quzhou 2024"), never by its raw id."""
+    from pingan.analysis._frames import article_labels
+    return article_labels(tables or pingan.load_all(), lang)[article_id]

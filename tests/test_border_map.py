@@ -7,6 +7,7 @@ import polars as pl
 import pytest
 
 import pingan
+from conftest import article_label
 from chart_specs import inner_title, mark_type, units
 from pingan.charts._alliance_map import ALLIANCE, PARTNER_COLOR, inner_point
 from pingan.charts._framing import chart_title, source_text
@@ -116,7 +117,8 @@ def test_title_states_the_finding_and_source_line_credits_the_map(specs, lang):
     sub = inner_title(specs[lang])["subtitle"]
     assert 1 <= len(sub if isinstance(sub, list) else [sub]) <= 2
     line = source_text(specs[lang])
-    assert "quzhou-2024" in line and "practices.csv" in line and "places.csv" in line
+    assert article_label("quzhou-2024", lang) in line and "practices" in line and "places" in line
+    assert "quzhou-2024" not in line and ".csv" not in line
     assert "echarts 4.9.0" in line and "Apache-2.0" in line
 
 

@@ -68,8 +68,10 @@ def test_one_source_line_beneath_naming_the_tables_drawn(chart):
     line = source_text(spec)
     assert line.startswith(("Source:", "来源:")), line
     for table in DRAWS[_kind(stem)]:
-        assert table in line, f"{stem}: {line!r} does not name {table}"
-    assert "statistics.csv" in line or not any("stat_id" in r for _, rows in units(spec) for r in rows), stem
+        name = table.removesuffix(".csv").replace("_", " ")
+        assert name in line, f"{stem}: {line!r} does not name {name}"
+    assert "statistics" in line or not any("stat_id" in r for _, rows in units(spec) for r in rows), stem
+    assert ".csv" not in line and not re.search(r"\b[a-z]+-20\d\d\b", line), f"{stem}: storage names or raw ids: {line!r}"
 
 
 def test_no_bar_on_a_log_scale(chart):

@@ -37,7 +37,9 @@ def test_changes_chart_draws_every_stated_change(tables, article_id, lang):
     bars = next(u for u, _ in units(spec) if mark_type(u) == "bar")
     assert bars["encoding"]["x"]["field"] == "value"
     assert {"quote", "article_title", "as_written", "stat_id"} <= {t["field"] for t in bars["encoding"]["tooltip"]}
-    assert article_id in source_text(spec) and "statistics.csv" in source_text(spec)
+    from pingan.analysis._frames import article_labels
+    who = article_labels(tables, lang)[article_id]
+    assert who in source_text(spec) and article_id not in source_text(spec) and "statistics" in source_text(spec)
 
 
 def test_changes_title_states_the_largest_fall_from_the_rows(tables):

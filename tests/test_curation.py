@@ -34,31 +34,6 @@ def test_named_practice_is_curated(name):
     assert practices.filter(pl.col("name_zh").str.contains(name, literal=True)).height >= 1
 
 
-@pytest.mark.parametrize("table", ["statistics", "practices", "timeline"])
-def test_rows_attach_inside_their_article_city(table):
-    """A row's place lies in the article's prefecture, or is the province, or lies outside
-    Zhejiang (cross-border partners); never in another Zhejiang city."""
-    places = pingan.load("places")
-    province = dict(places.select("place_code", "province_code").iter_rows())
-    art_place = dict(pingan.load("articles").select("article_id", "place_code").iter_rows())
-    wrong = [(aid, code) for aid, code in pingan.load(table).select("article_id", "place_code").iter_rows()
-             if code != "330000" and province[code] == "330000" and code[:4] != art_place[aid][:4]]
-    assert wrong == []
-
-
-def test_pinyin_has_tone_marks():
-    for table, col in [("glossary", "pinyin"), ("places", "pinyin"), ("practices", "pinyin")]:
-        df = pingan.load(table)
-        missing = df.filter(~pl.col(col).str.contains(TONE.pattern))
-        assert missing.height == 0, (table, missing.head(5).to_dicts())
-
-
-def test_period_basis_inferred_rows_explain_why():
-    stats = pingan.load("statistics")
-    bad = stats.filter((pl.col("period_basis") == "inferred") & pl.col("notes").is_null())
-    assert bad.height == 0, bad.select("stat_id").to_series().to_list()
-
-
 def test_glossary_covers_every_chinese_term_in_the_notebooks():
     import glob
     from pathlib import Path

@@ -38,7 +38,7 @@ def test_sign_qualifier_unit_and_period_guesses():
     assert got == [
         ("26.9%", "-26.9", "percent", "change_pct", "exact", "2019", "stated"),
         ("超过12万", "120000", "people", "level", "at_least", "2019", "stated"),
-        ("1200余", "1200", "count", "level", "approx", "2020", "stated"),
+        ("1200余", "1200", "count", "level", "at_least", "2020", "stated"),
         ("0.5个百分点", "0.5", "percentage-points", "change_pp", "exact", "2020", "stated"),
     ]
     assert stats[0]["quote"] == "全市刑事案件同比下降26.9%"

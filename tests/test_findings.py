@@ -38,3 +38,12 @@ def test_every_declared_check_refers_to_existing_statistics():
 def test_finding_ids_are_unique(findings):
     assert findings["finding_id"].is_unique().all()
     assert findings["message_en"].str.contains(r"\d").all()
+
+
+def test_n_annual_falls_compound_over_n_years(findings):
+    """'5年连降、总量减半' (Jiaxing 2024): five annual falls that halve a total are 1 - 0.5 ** (1/5)
+    a year (the halving is coded from a 2018 base to 2023), not four intervals from 2019."""
+    row = findings.filter((pl.col("kind") == "annualised_change")
+                          & pl.col("stat_ids").str.contains("jiaxing-2024-009")).row(0, named=True)
+    assert row["computed"] == pytest.approx(-100 * (1 - 0.5 ** (1 / 5)), abs=0.01)
+    assert "5 years" in row["message_en"]

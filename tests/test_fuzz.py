@@ -124,7 +124,7 @@ def arabic(draw) -> Expr:
     if not prefix and not infix and draw(st.booleans()):
         after = draw(st.sampled_from(["余", "多"]))  # 1000余, 4万多, 20多%
     if infix or after:
-        q = "approx"
+        q = "at_least"  # 余/多: more than
     suffix = ""
     if not prefix and not infix and not after:
         suffix, q2 = draw(st.sampled_from(SUFFIXES))
@@ -143,7 +143,7 @@ def chinese(draw) -> Expr:
     after = ""
     if not prefix and not pct and draw(st.booleans()):
         after = draw(st.sampled_from(["余", "多"]))  # 十余, 两万多
-        q = "approx"
+        q = "at_least"
         if 10 <= n < 10_000 and n % 10 == 0 and draw(st.booleans()):
             core += after + draw(st.sampled_from(["万", "亿"]))  # 二十余万, 三百多亿
             value *= MAG[core[-1]]
@@ -327,7 +327,7 @@ def test_spotter_never_raises(text):
 def test_chinese_numeral_with_infix_qualifier(text, value, unit):
     """Found by fuzzing: 二十余万 read as 20 (the 万 after 余 was lost), 三百多亿 as 300."""
     [x] = pingan.extract_numbers(text)
-    assert (x.value, x.qualifier, x.unit) == (value, "approx", unit)
+    assert (x.value, x.qualifier, x.unit) == (value, "at_least", unit)
     assert parse_number(x.text).value == value
 
 

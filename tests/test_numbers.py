@@ -18,10 +18,10 @@ EXAMPLES = [
     ("近1.1万", 11000, None, "approx"),
     ("超过12万", 120000, None, "at_least"),
     ("90%以上", 90, "percent", "at_least"),
-    ("4万多", 40000, None, "approx"),
-    ("1000余", 1000, None, "approx"),
-    ("20余万", 200000, None, "approx"),
-    ("19.6万余", 196000, None, "approx"),
+    ("4万多", 40000, None, "at_least"),
+    ("1000余", 1000, None, "at_least"),
+    ("20余万", 200000, None, "at_least"),
+    ("19.6万余", 196000, None, "at_least"),
     ("近两万", 20000, None, "approx"),
     ("近万", 10000, None, "approx"),
     ("上万", 10000, None, "at_least"),
@@ -187,8 +187,8 @@ def test_two_halves(text, found):
     assert [(x.text, x.value, x.unit) for x in pingan.extract_numbers(text)] == found
 
 
-QUALIFIED = st.sampled_from([("近", "", "approx"), ("超过", "", "at_least"), ("", "余", "approx"),
-                             ("", "多", "approx"), ("", "以上", "at_least"), ("", "左右", "approx"),
+QUALIFIED = st.sampled_from([("近", "", "approx"), ("超过", "", "at_least"), ("", "余", "at_least"),
+                             ("", "多", "at_least"), ("", "以上", "at_least"), ("", "左右", "approx"),
                              ("", "", "exact"), ("不到", "", "at_most")])
 
 

@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from chart_specs import inner_title, mark_type, units
-from conftest import assert_reported, read_rows, write_rows
+from conftest import assert_reported, read_rows, write_rows, article_label, shown
 from pingan.charts._framing import source_text
 
 import pingan
@@ -100,9 +100,10 @@ def test_subtitle_and_one_source_line_naming_article_and_tables(chart):
     sub = inner_title(spec)["subtitle"]
     assert 1 <= len(sub if isinstance(sub, list) else [sub]) <= 2
     line = source_text(spec)
-    assert article_id in line and "\n" not in line
+    lang = "zh" if re.search(r"[\u4e00-\u9fff]", line) else "en"
+    assert article_label(article_id, lang, TABLES) in line and article_id not in line and "\n" not in line
     for table in TABLES_NAMED:
-        assert table in line
+        assert shown(table) in line
 
 
 def test_no_legend(chart):

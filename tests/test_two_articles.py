@@ -13,7 +13,7 @@ from chart_specs import inner_title, mark_type, units
 from pingan.charts._framing import source_text
 
 import pingan
-from conftest import public
+from conftest import public, article_label, shown
 
 TABLES = pingan.load_all()
 A, B = "jinhua-2017", "jinhua-2020"
@@ -96,7 +96,7 @@ def test_title_states_a_finding_and_one_source_line_names_the_tables(chart):
     assert 1 <= len(sub if isinstance(sub, list) else [sub]) <= 2
     line = source_text(spec)
     assert line.startswith(("Source:", "来源:")) and "\n" not in line
-    assert all(tbl in line for tbl in drawn) and all(a in line for a in args)
+    assert all(shown(tbl) in line for tbl in drawn) and all(article_label(a, lang, TABLES) in line for a in args)
 
 
 def test_values_labelled_quotes_on_hover_no_slug_no_legend(chart):

@@ -25,11 +25,13 @@ The public API is the names below, plus ``pingan.charts`` (every chart builder),
     per_capita_figures, model_practices, model_links, template_matrix, article_sections,
     section_figures, template_shift, term_shift, figures_in_both, term_frequencies, kwic,
     data_quality_findings, audit_coverage     the analysis questions (tables= keyword-only)
+    remainder_change, remainder_break_even    what a total's and a part's changes imply for the rest
     enable_charts()                         the workbook's chart theme and offline renderer
     show_table(df, …)                       any frame as a formatted table
 """
 from pingan.analysis import (article_sections, audit_coverage, data_quality_findings, figures_in_both, honours, kwic,
                              model_links, model_practices, outcome_claims, outcome_streaks, per_capita_figures,
+                             remainder_break_even, remainder_change,
                              section_figures, shared_indicator_summary, shared_indicators, template_matrix,
                              template_shift, term_frequencies, term_shift)
 from pingan.base import DataValidationError, Problem, configure
@@ -64,5 +66,6 @@ __all__ = [
     "outcome_claims", "shared_indicators", "shared_indicator_summary", "honours", "outcome_streaks",
     "per_capita_figures", "model_practices", "model_links", "template_matrix", "article_sections",
     "section_figures", "template_shift", "term_shift", "figures_in_both", "term_frequencies", "kwic",
-    "data_quality_findings", "audit_coverage", "enable_charts", "show_table",
+    "data_quality_findings", "audit_coverage", "remainder_change", "remainder_break_even",
+    "enable_charts", "show_table",
 ]

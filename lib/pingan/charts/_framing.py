@@ -55,30 +55,39 @@ def _outlet(outlet: str, lang: str) -> str:
     return outlet.split(" (")[0]
 
 
+def table_display_name(name: str) -> str:
+    """A table as readers meet it: ``practice_links.csv`` → "practice links" (no storage names)."""
+    return name.removesuffix(".csv").replace("_", " ")
+
+
 def source_line(tables: dict[str, pl.DataFrame], article_ids, table_names, lang: str,
                 extra: str | None = None) -> str:
-    """One line: the article(s) the chart draws and the table(s) it draws from.
+    """One line: the article(s) the chart draws, named as readers name them, and the workbook
+    tables it draws from (by name, not by file).
 
-    ``Source: article quzhou-2024 (2024; newspaper not named) · table: statistics.csv``
-    ``Source: all 5 articles (2017–2024) · tables: statistics.csv, population.csv``
+    ``Source: Quzhou 2024 (2024; newspaper not named) · table: statistics``
+    ``Source: all 5 articles (2017–2024) · tables: statistics, population``
     """
+    from pingan.analysis._frames import article_labels
     check_lang(lang)
     order = article_order(tables)
     ids = [a for a in order if a in set(article_ids)]
     arts = {r["article_id"]: r for r in tables["articles"].iter_rows(named=True)}
+    shown = article_labels(tables, lang)
     years = sorted({arts[a]["published"][:4] for a in ids})
     span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
     if len(ids) == 1:
         a = arts[ids[0]]
-        what = (f"article {ids[0]} ({a['published']}; {_outlet(a['outlet'], lang)})" if lang == "en"
-                else f"文章 {ids[0]}({a['published']};{_outlet(a['outlet'], lang)})")
+        what = (f"{shown[ids[0]]} ({a['published']}; {_outlet(a['outlet'], lang)})" if lang == "en"
+                else f"{shown[ids[0]]}({a['published']};{_outlet(a['outlet'], lang)})")
     elif ids and len(ids) == len(order):
         what = f"all {len(ids)} articles ({span})" if lang == "en" else f"全部{len(ids)}篇文章({span})"
     elif ids:
-        what = f"articles {', '.join(ids)} ({span})" if lang == "en" else f"文章 {'、'.join(ids)}({span})"
+        what = (f"{', '.join(shown[i] for i in ids)} ({span})" if lang == "en"
+                else f"{'、'.join(shown[i] for i in ids)}({span})")
     else:
         what = "no article" if lang == "en" else "无文章"
-    names = list(dict.fromkeys(table_names))
+    names = [table_display_name(n) for n in dict.fromkeys(table_names)]
     key = "table" if len(names) == 1 else "tables"
     colon = ": " if lang == "en" else ":"
     line = f"{label('source', lang)}{colon}{what} · {label(key, lang)}{colon}{', '.join(names)}"

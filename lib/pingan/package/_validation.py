@@ -14,6 +14,7 @@ import polars as pl
 
 from pingan.package._contract import read_contract
 from pingan.package._reading import CheckedTable, read_table
+from pingan.package.checks._curation import run_curation_checks
 from pingan.package.checks._meaning import check_meaning
 from pingan.text._numbers import NumberParseError, parse_number
 from pingan.base._settings import display_path
@@ -21,6 +22,7 @@ from pingan.base._problems import Problem
 from pingan.package.checks._sections import check_sections, check_statistic_sections
 from pingan.text._matching import SourceTexts, squash_ws
 from pingan.package.checks._term_counts import check_term_counts
+from pingan.package.checks._origins import check_event_practices, check_one_origin_place, check_origin_basis
 
 __all__ = ["check_package"]
 
@@ -199,6 +201,8 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
     if "practice_links" in ready and "practices" in ready:
         _check_links(ready["practice_links"], ready["practices"], problems)
     check_meaning(ready, problems)
+    sources_at_hand = SourceTexts(ready["articles"].frame, sources_dir) if "articles" in ready else None
+    problems.extend(run_curation_checks(ready, sources_at_hand))
     if "articles" in ready:
         sources = SourceTexts(ready["articles"].frame, sources_dir)
         if sources.available:
@@ -217,6 +221,17 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
     if all(n in ready for n in ("article_sections", "statistic_sections", "statistics", "articles")):
         problems.extend(check_statistic_sections(ready["article_sections"], ready["statistic_sections"],
                                                  ready["statistics"], SourceTexts(ready["articles"].frame, sources_dir)))
+    if "practices" in ready and "origin_basis" in ready["practices"].frame.columns:
+        pr = ready["practices"]
+        refs = ready.get("references")
+        ref_ids = set(refs.frame["reference_id"].to_list()) if refs is not None else set()
+        texts = SourceTexts(ready["articles"].frame, sources_dir) if "articles" in ready else None
+        problems.extend(check_origin_basis(pr.file, pr.lines, pr.frame, ref_ids,
+                                           texts.flat if texts is not None and texts.available else None))
+        problems.extend(check_one_origin_place(pr.file, pr.lines, pr.frame))
+    if "diffusion_events" in ready and "practices" in ready:
+        ev = ready["diffusion_events"]
+        problems.extend(check_event_practices(ev.file, ev.lines, ev.frame, ready["practices"].frame))
     if all(n in ready for n in ("term_counts", "governance_terms", "articles")):
         counts = ready["term_counts"]
         problems.extend(check_term_counts(counts.file, counts.lines, counts.frame, ready["governance_terms"].frame,

@@ -3,6 +3,10 @@ Chinese for columns, categories and statuses. Polars-free and Altair-free: chart
 both read it."""
 from __future__ import annotations
 
+import csv
+import functools
+from collections.abc import Mapping
+
 __all__ = ["CITY_COLORS", "CITY_NAMES", "OTHER_COLOR", "LABELS", "CATEGORY_LABELS", "STATUS_LABELS",
            "label", "category_label", "check_lang",
            "FAMILY_LABELS", "TIER_LABELS", "TIER_ORDER", "RELATION_LABELS", "family_label", "tier_label",
@@ -93,25 +97,27 @@ def category_label(slug: str, lang: str) -> str:
 
 
 
-# slug -> (English, Chinese label, the template's Chinese term, its pinyin)
-FAMILY_LABELS = {
-    "grid-management": ("Grid management", "网格化管理", "网格化管理", "wǎnggéhuà guǎnlǐ"),
-    "four-platforms": ("Four township platforms", "基层治理四平台", "基层治理四平台", "jīcéng zhìlǐ sì píngtái"),
-    "mediation-centre": ("One-stop dispute centre", "矛调中心", "矛调中心", "máotiáo zhōngxīn"),
-    "peoples-mediation": ("People's mediation", "人民调解", "人民调解", "rénmín tiáojiě"),
-    "fengqiao": ("Fengqiao experience", "枫桥经验", "枫桥经验", "Fēngqiáo jīngyàn"),
-    "three-governances": ("Three governances combined", "三治融合", "三治融合", "sān zhì rónghé"),
-    "party-building-led": ("Party-building in the lead", "党建引领", "党建引领", "dǎngjiàn yǐnlǐng"),
-    "video-surveillance": ("Video surveillance (Sharp Eyes)", "雪亮工程", "雪亮工程", "xuěliàng gōngchéng"),
-    "digital-governance": ("Digital governance", "数字化治理", "数字化", "shùzìhuà"),
-    "mass-prevention": ("Mass prevention", "群防群治", "群防群治", "qúnfáng qúnzhì"),
-    "accountability": ("Accountability", "考核问责", "平安报表", "píng'ān bàobiǎo"),
-    "village-supervision": ("Village supervision (Houchen)", "村务监督", "后陈经验", "Hòuchén jīngyàn"),
-    "cross-border": ("Cross-border governance", "跨界联治", "跨省毗邻", "kuà shěng pílín"),
-    "special-campaigns": ("Special campaigns", "专项整治", "专项整治", "zhuānxiàng zhěngzhì"),
-    "service-reform": ("Service reform (run at most once)", "最多跑一次改革", "最多跑一次", "zuìduō pǎo yī cì"),
-    "local": ("Local invention", "本地创新", "", ""),
-}
+class _Families(Mapping):
+    """slug -> (English, Chinese label, the template's Chinese term, its pinyin), read once from the
+    data package's ``families.csv`` (the one place the templates are named)."""
+
+    @functools.cached_property
+    def _rows(self) -> dict[str, tuple[str, str, str, str]]:
+        from pingan.base._settings import default_data_dir
+        with open(default_data_dir() / "families.csv", encoding="utf-8", newline="") as f:
+            return {r["family"]: (r["name_en"], r["name_zh"], r["term_zh"], r["pinyin"]) for r in csv.DictReader(f)}
+
+    def __getitem__(self, slug):
+        return self._rows[slug]
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def __len__(self):
+        return len(self._rows)
+
+
+FAMILY_LABELS = _Families()
 
 # top to bottom on the architecture chart
 TIER_ORDER = ("province", "cross-border", "city", "county", "township", "village", "grid")
@@ -136,7 +142,8 @@ RELATION_LABELS = {
 
 
 def is_template(family: str) -> bool:
-    """A provincial (or national) template, as opposed to a local invention."""
+    """A provincial (or national) template, as opposed to a practice outside every template (which
+    says nothing of where it came from: that is its origin)."""
     return family != "local"
 
 

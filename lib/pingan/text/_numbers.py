@@ -56,7 +56,8 @@ MAGNITUDES = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_
 PREFIX_QUALIFIERS = {"近": "approx", "约": "approx", "大约": "approx", "将近": "approx", "接近": "approx",
                      "超过": "at_least", "逾": "at_least", "至少": "at_least", "不少于": "at_least",
                      "不到": "at_most", "不足": "at_most", "最多": "at_most", "不超过": "at_most"}
-SUFFIX_QUALIFIERS = {"余": "approx", "多": "approx", "左右": "approx", "上下": "approx",
+SUFFIX_QUALIFIERS = {"余": "at_least", "多": "at_least",  # 余/多 after a number: "more than"
+                     "左右": "approx", "上下": "approx",
                      "以上": "at_least", "以下": "at_most"}
 
 # character classes, variants included (the text is read before it is normalised)
@@ -451,7 +452,7 @@ def parse_number(text: str) -> Number:
     elif m.group("low").startswith("上"):
         qualifier = "at_least"  # 上万: ten thousand or more
     if infix or m.group("approx"):
-        qualifier = "approx" if qualifier == "exact" else qualifier
+        qualifier = "at_least" if qualifier == "exact" else qualifier  # 20余万: more than 200,000
     if m.group("suffix"):
         suffix_q = SUFFIX_QUALIFIERS[m.group("suffix")]
         qualifier = suffix_q if qualifier in ("exact", "approx") else qualifier
