@@ -100,75 +100,80 @@ def _layers(spec):
     return {mark_type(u) + ":" + ",".join(sorted(u["encoding"])): rows for u, rows in units(spec)}
 
 
+def _arch(article_id, **kw):
+    return pingan.charts.architecture_chart(article_id, tables=TABLES, **kw).to_dict()
+
+
+def _rule_rows(spec):
+    return [r for u, rows in units(spec) if mark_type(u) == "rule" for r in rows]
+
+
+def _box_rows(spec):
+    return next(rows for u, rows in units(spec) if mark_type(u) == "rect")
+
+
 @pytest.mark.parametrize("article_id", ARTICLES)
-def test_architecture_layout_nodes_inside_apart_and_links_between_drawn_nodes(article_id):
-    spec = _build("architecture_chart", article_id, "en")
-    inner = spec["vconcat"][0]
-    width, height = inner["width"], inner["height"]
-    node_rows = next(rows for u, rows in units(spec) if mark_type(u) == "point" and "shape" in u["encoding"])
-    practices = TABLES["practices"].filter(pl.col("article_id") == article_id)
-    assert sorted(r["practice_id"] for r in node_rows) == sorted(practices["practice_id"])
-    for r in node_rows:
-        assert 0 < r["x"] < width and 0 < r["y"] < height, r["practice_id"]
-    positions = [(round(r["x"], 3), round(r["y"], 3)) for r in node_rows]
-    assert len(set(positions)) == len(positions)
-    # labels do not collide: nodes in one row are a full cell apart
-    from pingan.charts._model_layout import CELL
-    for (x1, y1) in positions:
-        assert all(abs(x1 - x2) >= CELL - 1e-6 for (x2, y2) in positions if y2 == y1 and x2 != x1)
-    where = {r["practice_id"]: (r["x"], r["y"]) for r in node_rows}
+def test_architecture_draws_stated_links_only_by_default(article_id):
     links = TABLES["practice_links"].filter(pl.col("article_id") == article_id)
-    rule_rows = next((rows for u, rows in units(spec) if mark_type(u) == "rule"), [])
-    assert len(rule_rows) == links.height
-    for r in rule_rows:
-        assert where[r["from_practice"]] == (r["x1"], r["y1"]) and where[r["to_practice"]] == (r["x2"], r["y2"])
+    stated = links.filter(pl.col("basis") == "stated")
+    spec = _arch(article_id)
+    drawn = {(r["from_practice"], r["to_practice"]) for r in _rule_rows(spec)}
+    assert drawn == set(zip(stated["from_practice"], stated["to_practice"]))
+    # only the practices on a drawn link are boxed
+    ends = set(stated["from_practice"]) | set(stated["to_practice"])
+    assert {r["practice_id"] for r in _box_rows(spec)} == ends
+    sub = " ".join(inner_title(spec)["subtitle"])
+    n_inferred = links.height - stated.height
+    assert sub.startswith("Links the article states") and f"{n_inferred} inferred" in sub and "not drawn" in sub
 
 
 @pytest.mark.parametrize("article_id", ARTICLES)
-def test_architecture_layout_crosses_no_more_links_than_the_plain_order(article_id, monkeypatch):
-    from pingan.charts import _model_layout as model_layout
-    p = TABLES["practices"].filter(pl.col("article_id") == article_id).with_columns(pl.col(pl.Enum).cast(pl.String))
-    links = TABLES["practice_links"].filter(pl.col("article_id") == article_id).with_columns(
-        pl.col(pl.Enum).cast(pl.String))
-    families = list(TABLES["practices"].schema["family"].categories)
-    ordered = model_layout.link_crossings(*model_layout.architecture_layout(p, links, families, "en")[:2])
-    monkeypatch.setattr(model_layout, "BARYCENTRE_SWEEPS", 0)
-    plain = model_layout.link_crossings(*model_layout.architecture_layout(p, links, families, "en")[:2])
-    assert ordered <= plain
-    if article_id == "quzhou-2024":  # its long escalation chain gains most: 24 crossings fall to 8
-        assert ordered < plain
+def test_architecture_draws_inferred_links_dashed_and_lighter_when_asked(article_id):
+    links = TABLES["practice_links"].filter(pl.col("article_id") == article_id)
+    spec = _arch(article_id, links="all")
+    rows = _rule_rows(spec)
+    assert len(rows) == links.height
+    rule = next(u for u, _ in units(spec) if mark_type(u) == "rule")
+    dash = rule["encoding"]["strokeDash"]["scale"]
+    colour = rule["encoding"]["color"]["scale"]
+    style = {b: (d, c) for b, d, c in zip(dash["domain"], dash["range"], colour["range"])}
+    assert style["inferred"][0] != [1, 0] and style["stated in the article"][0] == [1, 0]
+    assert style["inferred"][1] != style["stated in the article"][1]
+    sub = " ".join(inner_title(spec)["subtitle"])
+    n_stated = int((links["basis"] == "stated").sum())
+    assert f"{n_stated} links the article states" in sub and f"{links.height - n_stated} inferred" in sub
 
 
-def test_link_crossings_counts_proper_crossings_only():
-    from pingan.charts._model_layout import link_crossings
-    nodes = pl.DataFrame({"practice_id": list("abcd"), "x": [0.0, 10, 0, 10], "y": [0.0, 10, 10, 0]})
-    crossing = pl.DataFrame({"from_practice": ["a", "c"], "to_practice": ["b", "d"]})
-    assert link_crossings(nodes, crossing) == 1
-    sharing_an_end = pl.DataFrame({"from_practice": ["a", "a"], "to_practice": ["b", "d"]})
-    assert link_crossings(nodes, sharing_an_end) == 0
+def test_architecture_refuses_an_unknown_links_choice():
+    with pytest.raises(ValueError, match="links must be one of stated, all"):
+        pingan.charts.architecture_chart("quzhou-2024", tables=TABLES, links="inferred")
 
 
-def test_tiers_run_from_province_down_to_grid():
-    spec = _build("architecture_chart", "quzhou-2024", "en")
-    node_rows = next(rows for u, rows in units(spec) if mark_type(u) == "point" and "shape" in u["encoding"])
-    order = ["province", "cross-border", "city", "county", "township", "village", "grid"]
-    top = {}
-    for r in node_rows:
-        top.setdefault(r["tier"], []).append(r["y"])
-    tiers = [t for t in order if t in top]
-    for a, b in zip(tiers, tiers[1:]):
-        assert max(top[a]) < min(top[b]), (a, b)
+@pytest.mark.parametrize("article_id", ARTICLES)
+@pytest.mark.parametrize("mode", ["stated", "all"])
+def test_architecture_boxes_apart_inside_and_lines_between_box_edges(article_id, mode):
+    from pingan.charts._model_layout import BOX_W
+    spec = _arch(article_id, links=mode)
+    inner = spec["vconcat"][0]
+    boxes = _box_rows(spec)
+    for r in boxes:
+        assert 0 <= r["x0"] < r["x1"] <= inner["width"] and 0 <= r["y0"] < r["y1"] <= inner["height"]
+    for i, a in enumerate(boxes):  # no two boxes overlap
+        for b in boxes[i + 1:]:
+            assert a["x1"] <= b["x0"] or b["x1"] <= a["x0"] or a["y1"] <= b["y0"] or b["y1"] <= a["y0"]
+    at = {r["practice_id"]: r for r in boxes}
+    for r in _rule_rows(spec):  # from the right edge of one box to the left edge of the next column's
+        a, b = at[r["from_practice"]], at[r["to_practice"]]
+        assert r["x1"] == a["x1"] and r["x2"] == b["x0"] and b["x0"] > a["x1"]
+    assert spec.get("description") and "Diagram" in spec["description"]
 
 
-def test_the_escalation_title_follows_the_longest_chain():
-    from pingan.charts._model_charts import escalation_chain
-    p = pingan.model_practices("quzhou-2024", tables=TABLES)
+def test_the_default_title_does_not_claim_the_inferred_escalation_chain():
+    """Quzhou's "a problem climbs the rungs" is the provincial design, not the article's words."""
+    title = inner_title(_arch("quzhou-2024"))["text"]
+    assert "pass up" not in title
     links = TABLES["practice_links"].filter(pl.col("article_id") == "quzhou-2024")
-    chain = escalation_chain(p, links)
-    tiers = dict(zip(p["practice_id"], p["tier"].cast(pl.String)))
-    assert [tiers[c] for c in chain] == ["grid", "township", "county", "city"]
-    title = inner_title(_build("architecture_chart", "quzhou-2024", "en"))["text"]
-    assert title.startswith("Quzhou 2024: reports pass up from grid to township") and f"{p.height} practices" in title
+    assert f"states {int((links['basis'] == 'stated').sum())} of the {links.height} links" in title
 
 
 def test_templates_title_counts_match_the_data():
@@ -216,8 +221,10 @@ def test_links_table_shows_each_link_with_its_quote():
     links = TABLES["practice_links"].filter(pl.col("article_id") == "quzhou-2024")
     assert f"{links.height} links" in html
     assert links["quote"][0][:12] in html
+    assert "Basis" in html and "What it rests on" in html and ">inferred<" in html
+    n_stated = int((links["basis"] == "stated").sum())
     table = pingan.tables.links_table(pingan.model_links("quzhou-2024", tables=TABLES), tables=TABLES)
-    assert table.title == f"{links.height} links between the practices of Quzhou 2024"  # no raw article id
+    assert table.title == f"Quzhou 2024 states {n_stated} of the {links.height} links between its practices; the rest are inferred"
 
 
 def test_family_labels_cover_every_family_with_chinese_terms():

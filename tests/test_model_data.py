@@ -20,6 +20,7 @@ FAMILIES = ["grid-management", "four-platforms", "mediation-centre", "peoples-me
             "service-reform", "local"]
 TIERS = ["province", "city", "county", "township", "village", "grid", "cross-border"]
 RELATIONS = ["escalates-to", "feeds", "coordinates-with", "supervises", "part-of"]
+BASES = ["stated", "inferred"]
 
 # Key and signature terms of each template come from the data package (families.csv); the rules
 # on single practices run in `pingan validate` (pingan.package.checks._curation). The two below
@@ -65,8 +66,12 @@ def test_practices_contract_declares_family_tier_and_basis(data_dir):
 def test_practice_links_contract(data_dir):
     r = _resource(data_dir, "practice_links")
     fields = {f["name"]: f for f in r["schema"]["fields"]}
-    assert list(fields) == ["article_id", "from_practice", "to_practice", "relation", "quote", "notes"]
+    assert list(fields) == ["article_id", "from_practice", "to_practice", "relation", "quote", "notes", "basis", "basis_note"]
     assert fields["relation"]["constraints"]["enum"] == RELATIONS
+    assert fields["basis"]["constraints"] == {"required": True, "enum": BASES}
+    assert fields["basis_note"]["constraints"] == {"required": True}
+    for slug in BASES:  # the description explains both values
+        assert slug in fields["basis"]["description"], slug
     assert r["schema"]["primaryKey"] == ["from_practice", "to_practice", "relation"]
     refs = {tuple(fk["fields"]): (fk["reference"]["resource"], fk["reference"]["fields"]) for fk in r["schema"]["foreignKeys"]}
     assert refs == {("article_id",): ("articles", ["article_id"]), ("from_practice",): ("practices", ["practice_id"]),
@@ -78,6 +83,8 @@ def test_new_columns_load_as_enums(tables):
     p, links = tables["practices"], tables["practice_links"]
     assert p.schema["family"] == pl.Enum(FAMILIES) and p.schema["tier"] == pl.Enum(TIERS)
     assert links.schema["relation"] == pl.Enum(RELATIONS)
+    assert links.schema["basis"] == pl.Enum(BASES)
+    assert links["basis_note"].null_count() == 0
     assert p["family_basis"].null_count() == 0
 
 
@@ -101,6 +108,12 @@ def test_quzhou_chain_runs_from_grid_to_city_centre(tables):
     step = {tier[a]: tier[b] for a, b in links.filter(pl.col("article_id") == "quzhou-2024")
             .select("from_practice", "to_practice").iter_rows()}
     assert step == {"grid": "township", "township": "county", "county": "city"}
+
+
+def test_quzhou_chain_is_inferred_not_stated(tables):
+    """The article lists the tiers; "a problem climbs the rungs" is the provincial design (issue 16.5)."""
+    chain = tables["practice_links"].filter((pl.col("article_id") == "quzhou-2024") & (pl.col("relation") == "escalates-to"))
+    assert chain.height > 0 and set(chain["basis"].cast(pl.String)) == {"inferred"}
 
 
 def test_lanxi_centre_takes_in_petitions_courts_and_legal_services(tables):
@@ -174,8 +187,12 @@ def test_model_practices_orders_one_article_up_the_ladder(tables):
 def test_model_links_carries_both_ends_names(tables):
     df = pingan.model_links("wucheng-2020", tables=tables)
     assert df.height == tables["practice_links"].filter(pl.col("article_id") == "wucheng-2020").height
-    for col in ("from_name_en", "from_name_zh", "to_name_en", "to_name_zh", "from_tier", "to_tier"):
+    for col in ("from_name_en", "from_name_zh", "to_name_en", "to_name_zh", "from_tier", "to_tier", "basis", "basis_note"):
         assert df[col].null_count() == 0, col
+    stored = dict(((a, b), basis) for a, b, basis in tables["practice_links"].filter(pl.col("article_id") == "wucheng-2020")
+                  .select("from_practice", "to_practice", pl.col("basis").cast(pl.String)).iter_rows())
+    assert {(a, b): basis for a, b, basis in df.select("from_practice", "to_practice", pl.col("basis").cast(pl.String))
+            .iter_rows()} == stored
 
 
 @pytest.mark.parametrize("helper", [pingan.model_practices, pingan.model_links])
@@ -277,6 +294,16 @@ def test_duplicate_link(package_copy, sources_dir):
 def test_bad_family_tier_or_basis(package_copy, sources_dir, column, value, message):
     _edit(package_copy / "practices.csv", 6, **{column: value})
     assert_reported(package_copy, sources_dir, rf"practices\.csv:6: {column}: {message}")
+
+
+@pytest.mark.parametrize("column,value,message", [
+    ("basis", "implied", r"'implied' is not one of: stated, inferred"),
+    ("basis", "", r"required value is empty"),
+    ("basis_note", "", r"required value is empty"),
+])
+def test_bad_link_basis(package_copy, sources_dir, column, value, message):
+    _edit(package_copy / "practice_links.csv", 9, **{column: value})
+    assert_reported(package_copy, sources_dir, rf"practice_links\.csv:9: {column}: {message}")
 
 
 def test_bad_relation(package_copy, sources_dir):

@@ -126,3 +126,7 @@ def test_double_coding_matches_the_data():
     for r in pr.iter_rows(named=True):
         assert settled[("origin", r["practice_id"])] == r["origin"]
         assert settled[("origin_place", r["practice_id"])] == r["origin_place"]
+    links = t["practice_links"].with_columns(pl.col("basis").cast(pl.String))
+    assert sum(f == "basis" for f, _ in settled) == links.height
+    for r in links.iter_rows(named=True):
+        assert settled[("basis", f"{r['from_practice']}->{r['to_practice']}")] == r["basis"]

@@ -28,7 +28,9 @@ def model_practices(article_id: str, *, tables: dict[str, pl.DataFrame] | None =
 
 
 def model_links(article_id: str, *, tables: dict[str, pl.DataFrame] | None = None) -> pl.DataFrame:
-    """One article's links, each with both practices' English and Chinese names, tier and family."""
+    """One article's links, each with both practices' English and Chinese names, tier and family,
+    and its basis: ``stated`` (the article's words give the relation) or ``inferred`` (the
+    article lists both; the relation comes from the provincial design), with ``basis_note``."""
     t = resolve_tables(tables)
     check_article_ids(t, article_id)
     ends = t["practices"].select("practice_id", "name_en", "name_zh", "tier", "family")
@@ -41,7 +43,8 @@ def model_links(article_id: str, *, tables: dict[str, pl.DataFrame] | None = Non
             .join(side("from"), on="from_practice", how="left", maintain_order="left")
             .join(side("to"), on="to_practice", how="left", maintain_order="left")
             .select("article_id", "from_practice", "from_name_en", "from_name_zh", "from_tier", "relation",
-                    "to_practice", "to_name_en", "to_name_zh", "to_tier", "quote", "notes"))
+                    "to_practice", "to_name_en", "to_name_zh", "to_tier", "quote", "notes",
+                    "basis", "basis_note"))
 
 
 def template_matrix(*, tables: dict[str, pl.DataFrame] | None = None) -> pl.DataFrame:

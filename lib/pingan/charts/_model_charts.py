@@ -1,6 +1,7 @@
 """Charts of each city's governance model (issue 12): its architecture, its templates, its framing.
 
-- :func:`architecture_chart`: the practices on their tiers, linked as the article links them;
+- :func:`architecture_chart`: the links the article states between its practices, as boxes left
+  to right (inferred links only when asked for, dashed and lighter);
 - :func:`templates_chart`: which provincial templates the article instantiates, and its own inventions;
 - :func:`template_matrix_chart`: every article × template, the first article to name each marked;
 - :func:`sections_chart`: the article's own sections in order, with the practices each describes.
@@ -20,7 +21,7 @@ from pingan.analysis._sections import article_sections
 from pingan.analysis._frames import article_labels, article_order, check_article_ids, place_names, resolve_tables
 from pingan.charts._framing import frame, shorten, source_line, wrap
 from pingan.package._vocabulary import family_label, is_template, relation_label, tier_label
-from pingan.charts._model_layout import architecture_layout
+from pingan.charts._model_layout import LINE, flow_layout
 from pingan.package._vocabulary import CITY_COLORS, check_lang
 from pingan.charts._style import INK, MUTED
 
@@ -85,126 +86,145 @@ def _join_words(words: list[str], lang: str) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
 
 
-def _architecture_title(art: str, p: pl.DataFrame, links: pl.DataFrame, lang: str) -> str:
-    n, m = p.height, p["tier"].n_unique()
-    tier_of = dict(zip(p["practice_id"], p["tier"]))
-    chain = escalation_chain(p, links)
-    steps = []
-    for pid in chain:
-        t = tier_label(tier_of[pid], lang)
-        if not steps or steps[-1] != t:
-            steps.append(t)
-    linked = len(set(links["from_practice"]) | set(links["to_practice"])) if links.height else 0
-    if len(chain) >= 3 and len(steps) >= 3:
-        if lang == "en":
-            up = [s.lower() for s in steps]
-            return f"{art}: reports pass up from {up[0]} to {_join_words(up[1:], lang)}; {n} practices on {m} tiers"
-        return f"{art}:事项从{steps[0]}逐级上报至{_join_words(steps[1:], lang)};{m}个层级共{n}项做法"
+LINK_CHOICES = ("stated", "all")
+STATED_INK, INFERRED_INK = "#333333", "#a0a0a0"
+INFERRED_DASH = [5, 4]
+
+
+def _architecture_title(art: str, links: pl.DataFrame, lang: str) -> str:
+    """The default title (the figure export's; a notebook writes its own): how many of the
+    article's links its words state."""
+    n = links.height
+    s = int((links["basis"] == "stated").sum())
     if lang == "en":
-        return f"{art}'s model: {n} practices on {m} tiers, {linked} of them linked"
-    return f"{art}的模式:{m}个层级共{n}项做法,其中{linked}项相互关联"
+        return f"{art} states {s} of the {n} links between its practices in its own words"
+    return f"{art}:做法之间的{n}条关联中,{s}条为文中明言"
+
+
+def _architecture_text(art: str, n_stated: int, n_inferred: int, n_boxes: int, n_practices: int,
+                       links: str, lang: str) -> tuple[list[str], str]:
+    """The subtitle (which links are shown) and the screen-reader description."""
+    if lang == "en":
+        if links == "stated":
+            first = (f"Links the article states; {n_inferred} inferred from the provincial design "
+                     f"or a reading of the text not drawn")
+        else:
+            first = (f"Solid: {n_stated} links the article states; dashed, lighter: {n_inferred} inferred "
+                     f"from the provincial design or a reading of the text")
+        second = (f"Boxes: the {n_boxes} of its {n_practices} practices on a link shown, the arrow at the "
+                  f"receiving end; hover a line for its quote")
+        desc = (f"Diagram of {art}'s governance model. {first}. {n_boxes} of the article's {n_practices} "
+                f"practices are drawn as boxes joined left to right by arrows labelled with the relation "
+                f"(part of, feeds, escalates to, supervises, coordinates with).")
+    else:
+        if links == "stated":
+            first = f"仅绘文中明言的关联;另有{n_inferred}条据省级设计或解读推断的关联未绘出"
+        else:
+            first = f"实线:文中明言的{n_stated}条关联;浅色虚线:据省级设计或解读推断的{n_inferred}条"
+        second = f"方框为所绘关联涉及的{n_boxes}项做法(共{n_practices}项),箭头指向接收方;悬停连线查看原文"
+        desc = f"{art}治理模式示意图。{first}。{n_boxes}项做法以方框表示,自左向右以标注关系的箭头相连。"
+    return [first, second], desc
 
 
 def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str = "en",
-                       title: str | None = None) -> alt.VConcatChart:
-    """The article's practices on their administrative tiers (top: province and cross-border
-    work; bottom: grids), filled circles for provincial templates and open diamonds for
-    local inventions, with the links the article states drawn between them (line style by
-    relation, arrowhead at the target). Hover a node for its names, family, tier and quote;
-    hover a line for the link's quote."""
+                       title: str | None = None, links: str = "stated") -> alt.VConcatChart:
+    """The links between the article's practices, drawn as boxes joined left to right (a chain
+    the article states reads as a row of boxes), each arrow labelled with its relation.
+
+    ``links="stated"`` (the default) draws only the links the article's words give;
+    ``links="all"`` adds the inferred ones (from the provincial design or a reading of the
+    text), dashed and lighter. Only practices on a drawn link are boxed; the subtitle says
+    which links are shown and how many are left out; pair it with ``pingan.tables.links_table``
+    for every link with its basis. Hover a line for the link's quote, a box for the
+    practice's names and quote."""
     check_lang(lang)
+    if links not in LINK_CHOICES:
+        raise ValueError(f"links must be one of {', '.join(LINK_CHOICES)}, not {links!r}")
     t = resolve_tables(tables, "practices", "practice_links", "articles", "places")
     _check(t, article_id)
     p = model_practices(article_id, tables=t).with_columns(pl.col(pl.Enum).cast(pl.String))
     if p.is_empty():
         raise ValueError(f"article {article_id!r} names no practice; nothing to draw")
-    links = t["practice_links"].filter(pl.col("article_id") == article_id)
-    nodes, edges, tiers, width, height = architecture_layout(p, links, _families(t), lang)
+    every = t["practice_links"].filter(pl.col("article_id") == article_id).with_columns(pl.col(pl.Enum).cast(pl.String))
+    shown = every if links == "all" else every.filter(pl.col("basis") == "stated")
+    # stated lines are drawn last, over inferred ones
+    shown = shown.sort(pl.col("basis") == "stated", maintain_order=True)
     art = article_labels(t, lang)[article_id]
     colour = article_color(t, article_id)
+    n_stated = int((every["basis"] == "stated").sum())
+    n_inferred = every.height - n_stated
     name_col = "name_en" if lang == "en" else "name_zh"
-    xs = alt.Scale(domain=[0, width], nice=False, zero=False)
-    ys = alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True)
-    x, y = alt.X("x:Q", scale=xs, axis=None), alt.Y("y:Q", scale=ys, axis=None)
+    basis_word = {"stated": ("stated in the article", "文中明言"), "inferred": ("inferred", "推断")}
+    i = 0 if lang == "en" else 1
 
-    bands = tiers.with_row_index("i").with_columns(x0=pl.lit(0.0), x1=pl.lit(width),
-                                                   shade=pl.col("i") % 2 == 0)
-    # the shaded bands name their tier on hover too: they are the largest marks a reader's pointer meets
-    band_layer = alt.Chart(bands.filter(pl.col("shade"))).mark_rect(color="#f4f4f4").encode(
-        x=alt.X("x0:Q", scale=xs, axis=None), x2="x1:Q",
-        y=alt.Y("y_top:Q", scale=ys, axis=None), y2="y_bottom:Q",
-        tooltip=[alt.Tooltip("tier_label:N", title="层级" if lang == "zh" else "Tier")])
-    tier_text = alt.Chart(bands).mark_text(align="left", baseline="middle", dx=6, fontSize=11, fontWeight=600,
-                                           color=MUTED).encode(
-        x=alt.X("x0:Q", scale=xs, axis=None), y=alt.Y("y_label:Q", scale=ys, axis=None), text="tier_label:N")
-
-    layers = [band_layer, tier_text]
-    if edges.height:
+    if shown.is_empty():
+        note = pl.DataFrame({"text": ["The article states no link between its practices" if lang == "en"
+                                      else "文中未明言做法之间的关联"]})
+        chart = alt.Chart(note).mark_text(align="left", fontSize=12, color=MUTED).encode(
+            x=alt.value(0), y=alt.value(20), text="text:N").properties(width=400, height=40)
+        n_boxes = 0
+    else:
+        nodes, edges, width, height = flow_layout(p, shown, lang)
+        stated_ends = set(shown.filter(pl.col("basis") == "stated")["from_practice"]) | set(
+            shown.filter(pl.col("basis") == "stated")["to_practice"])
+        nodes = nodes.with_columns(on_stated=pl.col("practice_id").is_in(list(stated_ends)),
+                                   tier_label=pl.col("tier").map_elements(lambda v: tier_label(v, lang),
+                                                                          return_dtype=pl.String))
+        n_boxes = nodes.height
         names = dict(zip(p["practice_id"], p[name_col]))
         edges = edges.with_columns(
             relation_label=pl.col("relation").replace_strict({r: relation_label(r, lang) for r in RELATION_STYLE}),
+            basis_label=pl.col("basis").replace_strict({k: v[i] for k, v in basis_word.items()}),
             from_name=pl.col("from_practice").replace_strict(names), to_name=pl.col("to_practice").replace_strict(names))
-        present = [r for r in RELATION_STYLE if r in set(edges["relation"])]
-        rel_scale_c = alt.Scale(domain=[relation_label(r, lang) for r in present],
-                                range=[RELATION_STYLE[r][0] for r in present])
-        rel_scale_d = alt.Scale(domain=[relation_label(r, lang) for r in present],
-                                range=[RELATION_STYLE[r][1] for r in present])
-        legend = alt.Legend(title="Links" if lang == "en" else "关联", orient="bottom", direction="horizontal",
-                            symbolType="stroke", symbolStrokeWidth=2, labelLimit=200) if len(present) > 1 else None
+        xs = alt.Scale(domain=[0, width], nice=False, zero=False)
+        ys = alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True)
+        X = lambda f: alt.X(f"{f}:Q", scale=xs, axis=None)  # noqa: E731
+        Y = lambda f: alt.Y(f"{f}:Q", scale=ys, axis=None)  # noqa: E731
+        present = [b for b in ("stated", "inferred") if b in set(edges["basis"])]
+        ink = alt.Color("basis_label:N", scale=alt.Scale(domain=[basis_word[b][i] for b in present],
+                                                         range=[STATED_INK if b == "stated" else INFERRED_INK
+                                                                for b in present]),
+                        legend=None)
+        dash = alt.StrokeDash("basis_label:N", scale=alt.Scale(domain=[basis_word[b][i] for b in present],
+                                                               range=[[1, 0] if b == "stated" else INFERRED_DASH
+                                                                      for b in present]), legend=None)
         tip = [alt.Tooltip("from_name:N", title="From" if lang == "en" else "从"),
                alt.Tooltip("relation_label:N", title="Link" if lang == "en" else "关联"),
                alt.Tooltip("to_name:N", title="To" if lang == "en" else "至"),
+               alt.Tooltip("basis_label:N", title="Basis" if lang == "en" else "依据"),
+               alt.Tooltip("basis_note:N", title="Why" if lang == "en" else "说明"),
                alt.Tooltip("quote:N", title="Quote" if lang == "en" else "原文")]
-        lines = alt.Chart(edges).mark_rule(strokeWidth=1.6, opacity=0.9).encode(
-            x=alt.X("x1:Q", scale=xs, axis=None), y=alt.Y("y1:Q", scale=ys, axis=None), x2="x2:Q", y2="y2:Q",
-            color=alt.Color("relation_label:N", scale=rel_scale_c, legend=legend),
-            strokeDash=alt.StrokeDash("relation_label:N", scale=rel_scale_d, legend=legend),
-            tooltip=tip)
-        heads = alt.Chart(edges).mark_point(shape="triangle-up", filled=True, size=34, opacity=1).encode(
-            x=alt.X("x_head:Q", scale=xs, axis=None), y=alt.Y("y_head:Q", scale=ys, axis=None),
-            angle=alt.Angle("angle:Q", scale=None),
-            color=alt.Color("relation_label:N", scale=rel_scale_c, legend=None), tooltip=tip)
-        layers += [lines, heads]
-
-    nodes = nodes.with_columns(kind_label=pl.col("kind").replace_strict({k: _k(k, lang) for k in KIND_LABELS}))
-    kinds = [k for k in KIND_LABELS if k in set(nodes["kind"])]
-    kind_domain = [_k(k, lang) for k in kinds]
-    kind_legend = alt.Legend(title=None, orient="bottom", direction="horizontal", symbolStrokeColor=colour, symbolStrokeWidth=1.5,
-                             symbolSize=110) if len(kinds) > 1 else None
-    node_tip = [alt.Tooltip("name_zh:N", title="中文名" if lang == "zh" else "Chinese"),
-                alt.Tooltip("pinyin:N", title="拼音" if lang == "zh" else "Pinyin"),
-                alt.Tooltip("name_en:N", title="英文名" if lang == "zh" else "English"),
-                alt.Tooltip("family_label:N", title="模板" if lang == "zh" else "Template"),
-                alt.Tooltip("tier_label:N", title="层级" if lang == "zh" else "Tier"),
-                alt.Tooltip("quote:N", title="原文" if lang == "zh" else "Quote"),
-                alt.Tooltip("practice_id:N", title="practice_id")]
-    node_layer = alt.Chart(nodes).mark_point(size=110, strokeWidth=1.5, opacity=1, stroke=colour).encode(
-        x=x, y=y,
-        shape=alt.Shape("kind_label:N", scale=alt.Scale(domain=kind_domain,
-                                                        range=["circle" if k == "template" else "diamond" for k in kinds]),
-                        legend=kind_legend),
-        fill=alt.Fill("kind_label:N", scale=alt.Scale(domain=kind_domain,
-                                                      range=[colour if k == "template" else "white" for k in kinds]),
-                      legend=kind_legend),
-        stroke=alt.Stroke("kind_label:N", scale=alt.Scale(domain=kind_domain, range=[colour] * len(kinds)),
-                          legend=kind_legend),
-        tooltip=node_tip)
-    text = alt.Chart(nodes).encode(x=x, y=y, text="label:N")
-    halo = text.mark_text(align="center", baseline="top", dy=9, fontSize=10, lineBreak="\n", stroke="white",
-                          strokeWidth=3, strokeJoin="round")
-    ink = text.mark_text(align="center", baseline="top", dy=9, fontSize=10, lineBreak="\n", color=INK)
-    layers += [node_layer, halo, ink]
-
-    chart = alt.layer(*layers).properties(width=width, height=height)
-    if lang == "en":
-        subtitle = ["Named practices on the tier of their main unit; lines are the links the article states, "
-                    "the arrow at the receiving end.",
-                    "Hover a practice for its Chinese name, template and quote, a line for the link's quote."]
-    else:
-        subtitle = ["具名做法按其主要单位所在层级排列;连线为文章所述关联,箭头指向接收方。",
-                    "悬停查看做法的中文名、模板与原文,或关联的原文。"]
-    return frame(chart, title or _architecture_title(art, p, links, lang), subtitle,
-                 source_line(t, [article_id], ["practices.csv", "practice_links.csv"], lang))
+        lines = alt.Chart(edges).mark_rule(strokeWidth=1.6).encode(
+            x=X("x1"), y=Y("y1"), x2="x2:Q", y2="y2:Q", color=ink, strokeDash=dash, tooltip=tip)
+        heads = alt.Chart(edges).mark_point(shape="triangle-up", filled=True, size=40, opacity=1).encode(
+            x=X("x_head"), y=Y("y_head"), angle=alt.Angle("angle:Q", scale=None), color=ink, tooltip=tip)
+        rel_text = [alt.Chart(edges.filter(pl.col("label_align") == a)).mark_text(
+            align=a, baseline="bottom", fontSize=9.5, stroke="white", strokeWidth=3, strokeJoin="round",
+            color="white").encode(x=X("x_label"), y=Y("y_label"), text="relation_label:N")
+            for a in ("left", "right", "center") if a in set(edges["label_align"])]
+        rel_ink = [alt.Chart(edges.filter(pl.col("label_align") == a)).mark_text(
+            align=a, baseline="bottom", fontSize=9.5).encode(
+            x=X("x_label"), y=Y("y_label"), text="relation_label:N", color=ink)
+            for a in ("left", "right", "center") if a in set(edges["label_align"])]
+        node_tip = [alt.Tooltip("name_zh:N", title="中文名" if lang == "zh" else "Chinese"),
+                    alt.Tooltip("pinyin:N", title="拼音" if lang == "zh" else "Pinyin"),
+                    alt.Tooltip("name_en:N", title="英文名" if lang == "zh" else "English"),
+                    alt.Tooltip("tier_label:N", title="层级" if lang == "zh" else "Tier"),
+                    alt.Tooltip("quote:N", title="原文" if lang == "zh" else "Quote")]
+        boxes = alt.Chart(nodes).mark_rect(cornerRadius=3, fill="white", strokeWidth=1.4).encode(
+            x=X("x0"), x2="x1:Q", y=Y("y0"), y2="y1:Q",
+            stroke=alt.condition("datum.on_stated", alt.value(colour), alt.value(INFERRED_INK)),
+            strokeDash=alt.condition("datum.on_stated", alt.value([1, 0]), alt.value(INFERRED_DASH)),
+            tooltip=node_tip)
+        labels = alt.Chart(nodes).mark_text(align="center", baseline="middle", fontSize=10, lineBreak="\n",
+                                            lineHeight=LINE).encode(
+            x=X("xc"), y=Y("y_text"), text="label:N",
+            color=alt.condition("datum.on_stated", alt.value(INK), alt.value(MUTED)))
+        chart = alt.layer(lines, heads, boxes, labels, *rel_text, *rel_ink).properties(width=width, height=height)
+    subtitle, description = _architecture_text(art, n_stated, n_inferred, n_boxes, p.height, links, lang)
+    framed = frame(chart, title or _architecture_title(art, every, lang), subtitle,
+                   source_line(t, [article_id], ["practices.csv", "practice_links.csv"], lang))
+    return framed.properties(description=description)
 
 
 def _template_counts(t: dict, article_id: str, lang: str) -> pl.DataFrame:

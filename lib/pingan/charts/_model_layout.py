@@ -1,14 +1,14 @@
-"""Where each practice sits on the architecture chart, computed in polars before charting.
+"""Where each box and line of the architecture chart sits, computed in polars before charting.
 
-Deterministic and free of overlaps: tiers run top to bottom (``TIER_ORDER``, only the
-tiers present); within a tier, practices without links come first and linked ones last (so
-that linked practices sit at the tier's lower edge, next to the tiers most links come
-from), each group ordered by family (templates in the contract's order, local inventions
-last), then by id; then a few sweeps of the barycentre heuristic move each linked practice
-towards the practices it is linked to, so that fewer links cross; laid out in rows of at most
-``COLUMNS`` nodes, each row centred, each node in a cell wide enough for its wrapped
-label. Coordinates are pixels (x to the right, y downwards), so the chart's scales map
-them one to one.
+The chart draws only the practices on the links shown, as boxes left to right along the
+links' direction (a link runs from its ``from_practice`` to its ``to_practice``): each
+connected group of links is laid out on its own band, the largest first; within a group a
+practice's column is set by the longest chain of links leaving it (counted back from the
+chain's end), so a chain the article states reads left to right; within a column practices sit in the order of the
+practices they come from (fewer crossing lines), each column centred on its band.
+Deterministic and free of overlaps: boxes in one column are a full box apart, columns a full
+gap apart (room for the link's label). Coordinates are pixels (x to the right, y
+downwards), so the chart's scales map them one to one.
 """
 from __future__ import annotations
 
@@ -17,22 +17,21 @@ import math
 import polars as pl
 
 from pingan.charts._framing import shorten, wrap
-from pingan.package._vocabulary import TIER_ORDER, family_label, is_template, tier_label
 
-__all__ = ["architecture_layout", "link_crossings", "COLUMNS", "CELL", "ROW", "GUTTER", "TIER_GAP", "node_label"]
+__all__ = ["flow_layout", "node_label", "BOX_W", "BOX_H", "GAP_X", "GAP_Y", "BAND_GAP"]
 
-COLUMNS = 6       # nodes per row at most
-CELL = 142        # px per node horizontally
-ROW = 66          # px per row of nodes (node plus up to three label lines)
-GUTTER = 128      # px on the left for the tier names
-TIER_GAP = 14     # px between tiers
-TOP = 14          # px above the first row
-BARYCENTRE_SWEEPS = 12  # passes that move linked practices towards their partners
+BOX_W = 164       # px: a practice's box
+BOX_H = 50        # px: up to three label lines
+GAP_X = 100       # px between columns: the link's label sits there
+GAP_Y = 12        # px between boxes in a column
+BAND_GAP = 30     # px between groups of links
+PAD = 6           # px around the drawing
+LINE = 12         # px per label line
 
 
 def node_label(name_en: str, name_zh: str, lang: str) -> str:
-    """The node's label, wrapped to fit its cell (lines joined by newlines)."""
-    name, width, lines = (name_zh, 11, 2) if lang == "zh" else (name_en, 22, 3)
+    """The box's label, wrapped to fit it (lines joined by newlines)."""
+    name, width, lines = (name_zh, 12, 3) if lang == "zh" else (name_en, 25, 3)
     for limit in range(width * lines, 8, -2):
         text = name if len(name) <= limit else shorten(name, limit)
         if lang == "zh" and len(name) > limit:
@@ -43,109 +42,116 @@ def node_label(name_en: str, name_zh: str, lang: str) -> str:
     return shorten(name, width)
 
 
-def _positions(order: dict[str, list[str]], tiers: list[str], n_cols: int) -> dict[str, tuple[float, float]]:
-    """(x, y) of each practice: the tiers top to bottom, each in rows of at most ``n_cols``
-    centred nodes, in the order given."""
-    centre = GUTTER + n_cols * CELL / 2
-    out = {}
-    y = TOP
-    for tier in tiers:
-        group = order[tier]
-        for i, pid in enumerate(group):
-            row, col = divmod(i, n_cols)
-            in_row = min(n_cols, len(group) - row * n_cols)
-            out[pid] = (centre + (col - (in_row - 1) / 2) * CELL, y + 12 + row * ROW)
-        y += math.ceil(len(group) / n_cols) * ROW + TIER_GAP
-    return out
+def _groups(pairs: list[tuple[str, str]]) -> list[list[str]]:
+    """Connected groups of practices (ignoring direction), largest first, ties by first id."""
+    parent: dict[str, str] = {}
 
-
-def _crossings(where: dict[str, tuple[float, float]], pairs: list[tuple[str, str]]) -> int:
-    """How many pairs of links, drawn as straight lines, cross (sharing an end is no crossing)."""
-    def side(a, b, c):
-        return (c[1] - a[1]) * (b[0] - a[0]) - (b[1] - a[1]) * (c[0] - a[0])
-    segments = [(where[a], where[b]) for a, b in pairs]
-    n = 0
-    for i, (p1, p2) in enumerate(segments):
-        for q1, q2 in segments[i + 1:]:
-            if len({p1, p2, q1, q2}) == 4 and side(p1, p2, q1) * side(p1, p2, q2) < 0 \
-                    and side(q1, q2, p1) * side(q1, q2, p2) < 0:
-                n += 1
-    return n
-
-
-def architecture_layout(practices: pl.DataFrame, links: pl.DataFrame, family_order: list[str], lang: str
-                        ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, float, float]:
-    """``(nodes, edges, tiers, width, height)`` for one article's practices and links.
-
-    ``nodes``: one row per practice with x, y, label, family_label, tier_label, kind
-    ("template" or "local"); ``edges``: one row per link with both ends' coordinates and an
-    arrowhead (x_head, y_head, angle) just short of the target node; ``tiers``: one band
-    per tier present (y_top, y_bottom, y_label, tier_label)."""
-    rank = {f: i for i, f in enumerate(family_order)}
-    pairs = list(zip(links["from_practice"].to_list(), links["to_practice"].to_list())) if links.height else []
-    neighbours: dict[str, list[str]] = {}
+    def root(a: str) -> str:
+        while parent.setdefault(a, a) != a:
+            a = parent[a]
+        return a
     for a, b in pairs:
-        neighbours.setdefault(a, []).append(b)
-        neighbours.setdefault(b, []).append(a)
-    n_cols = min(COLUMNS, max(1, practices.group_by("tier").len()["len"].max() or 1))
-    width = GUTTER + n_cols * CELL
-    present = [t for t in TIER_ORDER if t in set(practices["tier"].to_list())]
+        parent[root(a)] = root(b)
+    groups: dict[str, list[str]] = {}
+    for p in sorted(parent):
+        groups.setdefault(root(p), []).append(p)
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+
+def _columns(group: list[str], pairs: list[tuple[str, str]]) -> dict[str, int]:
+    """Each practice's column, counted back from the end of its chains: the longest chain of
+    links leaving a practice sets how far left it sits, so a practice linked straight to the
+    end of a chain sits next to it and no line runs behind a box (a cycle is cut off)."""
+    height = {p: 0 for p in group}
+    inside = [(a, b) for a, b in pairs if a in height and b in height]
+    for _ in range(len(group)):
+        changed = False
+        for a, b in inside:
+            if height[a] < height[b] + 1 <= len(group) - 1:
+                height[a] = height[b] + 1
+                changed = True
+        if not changed:
+            break
+    top = max(height.values())
+    return {p: top - h for p, h in height.items()}
+
+
+def _label_at(x1, y1, x2, y2, out_deg: int, in_deg: int) -> dict:
+    """Where the link's label sits, above its line: by the from-box when only this link
+    leaves it, else by the to-box when only this link enters it, else mid-way (so labels of
+    lines that share an end do not meet)."""
+    t, align = (8.0, "left") if out_deg == 1 else ((-8.0, "right") if in_deg == 1 else (None, "center"))
+    if t is None:
+        x = (x1 + x2) / 2
+    else:
+        x = x1 + t if t > 0 else x2 + t
+    y = y1 + (y2 - y1) * ((x - x1) / (x2 - x1) if x2 != x1 else 0.5)
+    return {"x_label": x, "y_label": y - 3, "label_align": align}
+
+
+def flow_layout(practices: pl.DataFrame, links: pl.DataFrame, lang: str
+                ) -> tuple[pl.DataFrame, pl.DataFrame, float, float]:
+    """``(nodes, edges, width, height)`` for the links to draw and the practices they join.
+
+    ``nodes``: one row per practice on a link (the practices' columns plus x0, x1, y0, y1 of
+    its box, xc, yc its centre, label); ``edges``: one row per link (its columns plus x1, y1
+    at the right edge of the from-box, x2, y2 at the left edge of the to-box, x_head, y_head,
+    angle of the arrowhead, x_label, y_label, label_align for the label)."""
+    pairs = list(zip(links["from_practice"].to_list(), links["to_practice"].to_list())) if links.height else []
     by_id = {r["practice_id"]: r for r in practices.iter_rows(named=True)}
-    order = {t: sorted((pid for pid, r in by_id.items() if r["tier"] == t),
-                       key=lambda pid: (pid in neighbours, rank.get(by_id[pid]["family"], len(rank)), pid))
-             for t in present}
-    # fewer crossings: a few sweeps of the barycentre heuristic, each linked practice moved
-    # towards the mean x of the practices it is linked to (unlinked ones keep their place);
-    # the ordering with the fewest crossing links wins (the first one on a tie)
-    best = (_crossings(_positions(order, present, n_cols), pairs), dict(order))
-    for _ in range(BARYCENTRE_SWEEPS):
-        x_of = {pid: p[0] for pid, p in _positions(order, present, n_cols).items()}
-        for t in present:
-            free = [pid for pid in order[t] if pid not in neighbours]
-            tied = sorted((pid for pid in order[t] if pid in neighbours),
-                          key=lambda pid: (round(sum(x_of[n] for n in neighbours[pid]) / len(neighbours[pid]), 3),
-                                           rank.get(by_id[pid]["family"], len(rank)), pid))
-            order[t] = free + tied
-        n = _crossings(_positions(order, present, n_cols), pairs)
-        if n < best[0]:
-            best = (n, dict(order))
-    order = best[1]
-    where = _positions(order, present, n_cols)
+    where: dict[str, tuple[float, float]] = {}
+    y = PAD
+    n_cols = 1
+    for group in _groups(pairs):
+        col = _columns(group, pairs)
+        n_cols = max(n_cols, max(col.values()) + 1)
+        stacks: dict[int, list[str]] = {}
+        rank: dict[str, float] = {}
+        for c in range(max(col.values()) + 1):
+            members = [p for p in group if col[p] == c]
+            # order by the mean place of the practices linking into it (then by id)
+            def key(p: str) -> tuple:
+                into = [rank[a] for a, b in pairs if b == p and a in rank]
+                return (sum(into) / len(into) if into else -1.0, p)
+            members.sort(key=key)
+            stacks[c] = members
+            for i, p in enumerate(members):
+                rank[p] = i - (len(members) - 1) / 2
+        tallest = max(len(s) for s in stacks.values())
+        band = tallest * BOX_H + (tallest - 1) * GAP_Y
+        for c, members in stacks.items():
+            h = len(members) * BOX_H + (len(members) - 1) * GAP_Y
+            top = y + (band - h) / 2
+            for i, p in enumerate(members):
+                where[p] = (PAD + c * (BOX_W + GAP_X), top + i * (BOX_H + GAP_Y))
+        y += band + BAND_GAP
+    height = max(y - BAND_GAP + PAD, BOX_H + 2 * PAD)
+    width = 2 * PAD + n_cols * BOX_W + (n_cols - 1) * GAP_X
     rows = []
-    tiers = []
-    y = TOP
-    for tier in present:
-        n_rows = math.ceil(len(order[tier]) / n_cols)
-        top = y
-        for pid in order[tier]:
-            r = by_id[pid]
-            rows.append({**r, "x": where[pid][0], "y": where[pid][1],
-                         "label": node_label(r["name_en"], r["name_zh"], lang),
-                         "family_label": family_label(r["family"], lang, terms=True),
-                         "tier_label": tier_label(tier, lang),
-                         "kind": "template" if is_template(r["family"]) else "local"})
-        y = top + n_rows * ROW
-        tiers.append({"tier": tier, "tier_label": tier_label(tier, lang), "y_top": top - TIER_GAP / 2,
-                      "y_bottom": y + TIER_GAP / 2 - 6, "y_label": top + 12})
-        y += TIER_GAP
-    height = y - TIER_GAP + 6
-    nodes = pl.DataFrame(rows)
+    for pid, (x0, y0) in where.items():
+        r = by_id[pid]
+        rows.append({**r, "x0": x0, "x1": x0 + BOX_W, "y0": y0, "y1": y0 + BOX_H,
+                     "xc": x0 + BOX_W / 2, "yc": y0 + BOX_H / 2,
+                     "label": (label := node_label(r["name_en"], r["name_zh"], lang)),
+                     # the first line's middle: a multi-line label centred on the box
+                     "y_text": y0 + BOX_H / 2 - label.count("\n") * LINE / 2})
+    out_deg: dict[str, int] = {}
+    in_deg: dict[str, int] = {}
+    for a, b in pairs:
+        out_deg[a] = out_deg.get(a, 0) + 1
+        in_deg[b] = in_deg.get(b, 0) + 1
     edges = []
     for r in links.iter_rows(named=True):
-        (x1, y1), (x2, y2) = where[r["from_practice"]], where[r["to_practice"]]
+        (ax, ay), (bx, by) = where[r["from_practice"]], where[r["to_practice"]]
+        x1, y1 = ax + BOX_W, ay + BOX_H / 2
+        x2, y2 = bx, by + BOX_H / 2
+        if bx <= ax:  # a link against the flow (a cycle cut off): from the box's bottom to the other's
+            x1, y1, x2, y2 = ax + BOX_W / 2, ay + BOX_H, bx + BOX_W / 2, by + BOX_H
         dx, dy = x2 - x1, y2 - y1
         d = math.hypot(dx, dy) or 1.0
-        back = 9.0  # the arrowhead sits just outside the target node
+        back = 5.0
         edges.append({**r, "x1": x1, "y1": y1, "x2": x2, "y2": y2,
                       "x_head": x2 - dx / d * back, "y_head": y2 - dy / d * back,
-                      "angle": (math.degrees(math.atan2(dx, -dy)) + 360) % 360})
-    schema_edges = None if edges else {"from_practice": pl.String, "to_practice": pl.String, "relation": pl.String,
-                                       "x1": pl.Float64, "y1": pl.Float64, "x2": pl.Float64, "y2": pl.Float64,
-                                       "x_head": pl.Float64, "y_head": pl.Float64, "angle": pl.Float64}
-    return nodes, pl.DataFrame(edges, schema=schema_edges), pl.DataFrame(tiers), float(width), float(height)
-
-
-def link_crossings(nodes: pl.DataFrame, edges: pl.DataFrame) -> int:
-    """How many links of a laid-out chart cross each other (for tests and the benchmark)."""
-    where = {r["practice_id"]: (r["x"], r["y"]) for r in nodes.iter_rows(named=True)}
-    return _crossings(where, list(zip(edges["from_practice"].to_list(), edges["to_practice"].to_list())))
+                      "angle": (math.degrees(math.atan2(dx, -dy)) + 360) % 360,
+                      **_label_at(x1, y1, x2, y2, out_deg[r["from_practice"]], in_deg[r["to_practice"]])})
+    return pl.DataFrame(rows), pl.DataFrame(edges), float(width), float(height)

@@ -58,7 +58,8 @@ def claims_table(claims: pl.DataFrame, *, tables: dict | None = None, lang: str 
 
 def links_table(links: pl.DataFrame, *, tables: dict | None = None, lang: str = "en"):
     """One article's links (a frame from ``pingan.model_links``) for readers: from → relation →
-    to, with the quote that shows each link and the curators' note."""
+    to, whether the article states the link or it is inferred (and what it rests on), and the
+    quote; stated links first."""
     from pingan.analysis._frames import article_labels, resolve_tables
     from pingan.package._vocabulary import check_lang, relation_label
     from pingan.tables._format import show_table
@@ -66,16 +67,21 @@ def links_table(links: pl.DataFrame, *, tables: dict | None = None, lang: str = 
     t = resolve_tables(tables, "articles", "places")
     articles = links["article_id"].unique().to_list() if "article_id" in links.columns else []
     side = "en" if lang == "en" else "zh"
-    df = links.with_columns(
+    basis_word = {"stated": ("stated", "文中明言"), "inferred": ("inferred", "推断")}
+    i = 0 if lang == "en" else 1
+    df = links.with_columns(pl.col("basis").cast(pl.String)).sort(pl.col("basis") != "stated", maintain_order=True)
+    df = df.with_columns(
+        basis_shown=pl.col("basis").replace_strict({k: v[i] for k, v in basis_word.items()}, return_dtype=pl.String),
         relation_shown=pl.col("relation").cast(pl.String).map_elements(lambda r: relation_label(r, lang),
                                                                        return_dtype=pl.String))
-    cols = [f"from_name_{side}", "relation_shown", f"to_name_{side}", "quote", "notes"]
-    heads = ({f"from_name_{side}": "From", "relation_shown": "Link", f"to_name_{side}": "To", "quote": "Quote",
-              "notes": "Notes"} if lang == "en"
-             else {f"from_name_{side}": "从", "relation_shown": "关联", f"to_name_{side}": "至", "quote": "原文",
-                   "notes": "注"})
+    cols = [f"from_name_{side}", "relation_shown", f"to_name_{side}", "basis_shown", "basis_note", "quote"]
+    heads = ({f"from_name_{side}": "From", "relation_shown": "Link", f"to_name_{side}": "To", "basis_shown": "Basis",
+              "basis_note": "What it rests on", "quote": "Quote"} if lang == "en"
+             else {f"from_name_{side}": "从", "relation_shown": "关联", f"to_name_{side}": "至", "basis_shown": "依据",
+                   "basis_note": "说明", "quote": "原文"})
     who = article_labels(t, lang)[articles[0]] if len(articles) == 1 else ("the articles" if lang == "en" else "各文章")
-    title = (f"{df.height} links between the practices of {who}" if lang == "en"
-             else f"{who}的做法之间有{df.height}条关联")
+    n_stated = int((df["basis"] == "stated").sum())
+    title = (f"{who} states {n_stated} of the {df.height} links between its practices; the rest are inferred"
+             if lang == "en" else f"{who}的做法之间有{df.height}条关联,其中{n_stated}条为文中明言,其余为推断")
     ident = articles[0] if len(articles) == 1 else "all"
     return show_table(df, cols, labels=heads, title=title, id=f"links-{ident}", source="practice_links.csv")
