@@ -5,6 +5,10 @@ anti-aliased edges, typically 50–200 — so a palette image with those colours
 (lossless) and 5–10 times smaller. When a picture has more than 256 colours, the rarest
 ones are mapped to their nearest kept colour (slightly lossy, only at edges). Standard
 library only (zlib and struct).
+
+A palette PNG may carry ``tEXt`` chunks (keyword and Latin-1 text): the renderer records
+there which spec and which renderer made the picture, so an image stored in a notebook
+says what it is a picture of (see ``renderer.fallback_png``).
 """
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ import struct
 import zlib
 from collections import Counter
 
-__all__ = ["palette_png"]
+__all__ = ["palette_png", "text_chunks"]
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -80,8 +84,24 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def palette_png(png: bytes) -> bytes:
-    """``png`` (8-bit RGBA) as an indexed-colour PNG; deterministic for given input."""
+def text_chunks(png: bytes) -> dict[str, str]:
+    """The ``tEXt`` chunks of a PNG as {keyword: text}; empty for anything that is not a PNG."""
+    if png[:8] != SIGNATURE:
+        return {}
+    found = {}
+    try:
+        for kind, data in _chunks(png):
+            if kind == b"tEXt" and b"\0" in data:
+                keyword, text = data.split(b"\0", 1)
+                found[keyword.decode("latin-1")] = text.decode("latin-1")
+    except struct.error:  # truncated
+        pass
+    return found
+
+
+def palette_png(png: bytes, text: dict[str, str] | None = None) -> bytes:
+    """``png`` (8-bit RGBA) as an indexed-colour PNG, with ``text`` as ``tEXt`` chunks
+    (keywords of 1–79 Latin-1 characters); deterministic for given input."""
     width, height, rows = _rgba_rows(png)
     counts: Counter[int] = Counter()
     pixels = [memoryview(r).cast("I") for r in rows]  # one native uint32 per RGBA pixel
@@ -103,5 +123,9 @@ def palette_png(png: bytes) -> bytes:
     out = [SIGNATURE, _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)), _chunk(b"PLTE", plte)]
     if alpha:
         out.append(_chunk(b"tRNS", bytes(alpha)))
+    for keyword, value in (text or {}).items():
+        if not 0 < len(keyword) < 80 or "\0" in keyword:
+            raise ValueError(f"not a PNG text keyword: {keyword!r}")
+        out.append(_chunk(b"tEXt", keyword.encode("latin-1") + b"\0" + value.encode("latin-1")))
     out += [_chunk(b"IDAT", zlib.compress(bytes(raw), 9)), _chunk(b"IEND", b"")]
     return b"".join(out)

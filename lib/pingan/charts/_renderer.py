@@ -11,7 +11,13 @@ The PNG is a fallback, so it is made light and made once:
 - cached on disk by a hash of the spec (and of everything else that shapes the image), so
   re-running a notebook whose charts did not change renders nothing. The cache is
   ``$PINGAN_CACHE_DIR`` if set, else ``.cache/pingan/`` in a source checkout (git-ignored),
-  else ``~/.cache/pingan`` (``$XDG_CACHE_HOME/pingan``). Deleting it is always safe.
+  else ``~/.cache/pingan`` (``$XDG_CACHE_HOME/pingan``). Deleting it is always safe;
+- taken from the notebooks when the cache lacks it. Each fallback records its cache key in
+  a ``tEXt`` chunk of the PNG, and the workbook's notebooks store their fallbacks, so on a
+  fresh clone (empty cache) the first miss reads the checkout's notebooks once and every image
+  recorded under the key asked for is reused instead of rendered. The key covers the spec and
+  the renderer (Vega-Lite and vl-convert versions, scale, encoding): a changed spec, or a
+  stored image made by another renderer, is never reused; an image without a key never is.
 
 Nothing changes in Altair until :func:`enable_charts` is called.
 """
@@ -24,14 +30,17 @@ import json
 import os
 from pathlib import Path
 
-from pingan.base._settings import cache_dir
+from pingan.base._settings import REPO, cache_dir, in_checkout
 
-__all__ = ["VEGALITE_MIMETYPE", "FALLBACK_SCALE", "register_cjk_font", "to_png", "to_svg", "fallback_png",
-           "cache_dir", "enable_renderer", "enable_charts", "render_bundle"]
+__all__ = ["VEGALITE_MIMETYPE", "FALLBACK_SCALE", "FALLBACK_KEY_TEXT", "register_cjk_font", "to_png", "to_svg",
+           "fallback_png", "stored_fallbacks", "cache_dir", "enable_renderer", "enable_charts", "render_bundle"]
 
 VEGALITE_MIMETYPE = "application/vnd.vegalite.v5+json"
 FALLBACK_SCALE = 1.25
-_ENCODER = "palette-1"  # bump when the fallback's encoding changes, to retire cached images
+FALLBACK_KEY_TEXT = "pingan fallback key"  # the PNG tEXt keyword under which a fallback records its key
+# bump when the fallback's encoding changes, to retire cached (and stored) images;
+# palette-2: the image records its key
+_ENCODER = "palette-2"
 
 
 @functools.cache
@@ -76,6 +85,7 @@ def to_svg(spec: dict) -> str:
 
 
 def _key(spec: dict) -> str:
+    """The fallback's cache key: a hash of the spec and of everything else that shapes the image."""
     import vl_convert as vlc
     h = hashlib.sha256()
     h.update(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode("utf-8"))
@@ -83,15 +93,57 @@ def _key(spec: dict) -> str:
     return h.hexdigest()
 
 
+def stored_fallbacks(notebooks) -> dict[str, bytes]:
+    """The fallback images stored in ``notebooks`` (paths of .ipynb files) that record their
+    key, as {key: PNG bytes}. Unreadable notebooks and images without a key are passed over."""
+    from pingan.charts._png import text_chunks
+    found: dict[str, bytes] = {}
+    for path in notebooks:
+        try:
+            cells = json.loads(Path(path).read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError):
+            continue
+        for cell in cells:
+            for output in cell.get("outputs", []) if isinstance(cell, dict) else []:
+                data = output.get("data", {}) if isinstance(output, dict) else {}
+                image = data.get("image/png") if isinstance(data, dict) else None
+                if isinstance(image, list):  # nbformat may store a string as a list of lines
+                    image = "".join(image)
+                if not isinstance(image, str):
+                    continue
+                try:
+                    png = base64.b64decode(image, validate=False)
+                except ValueError:
+                    continue
+                key = text_chunks(png).get(FALLBACK_KEY_TEXT)
+                if key:
+                    found[key] = png
+    return found
+
+
+@functools.cache
+def _notebook_fallbacks() -> dict[str, bytes]:
+    """The fallbacks stored in the checkout's notebooks, read once per process (on the first
+    cache miss). None outside a checkout."""
+    if not in_checkout():
+        return {}
+    return stored_fallbacks(sorted((REPO / "notebooks").glob("*.ipynb")))
+
+
 def fallback_png(spec: dict) -> bytes:
-    """The static fallback: a palette PNG at ``FALLBACK_SCALE``, from the cache when there."""
+    """The static fallback: a palette PNG at ``FALLBACK_SCALE`` recording its key, from the
+    cache when there, else from a notebook that stores the image made under that key, else
+    rendered."""
     from pingan.charts._png import palette_png
-    path = cache_dir() / "fallbacks" / f"{_key(spec)}.png"
+    key = _key(spec)
+    path = cache_dir() / "fallbacks" / f"{key}.png"
     try:
         return path.read_bytes()
     except OSError:
         pass
-    png = palette_png(to_png(spec, scale=FALLBACK_SCALE))
+    png = _notebook_fallbacks().get(key)
+    if png is None:
+        png = palette_png(to_png(spec, scale=FALLBACK_SCALE), text={FALLBACK_KEY_TEXT: key})
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
