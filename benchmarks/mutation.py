@@ -10,10 +10,11 @@ fast unit tests (TESTS below) run against each mutant in a forked process with a
 mutant is *killed* when some test fails or times out, and *survives* when they all pass. The
 score is killed / all. Survivors are listed as ``file:line: what changed`` to write tests for.
 
-mutmut 3 was tried first: it copies the source into ``mutants/`` and needs the package
-importable from there, but pingan finds data/ from its own location (lib/pingan/../data),
-so mutmut's copy loses the data; this script mutates in memory instead (the file is never
-written), replacing the module's functions in every module that imported them.
+mutmut 3 (not tried here) copies the source into ``mutants/``; pingan finds data/ from its own
+location (lib/pingan/../data), so a copy elsewhere would likely lose the data. This script
+mutates in memory instead (the file is never written), replacing the module's functions in
+every module that imported them. Known limit: "not dropped" turns ``not x`` into ``+x``, which
+raises for non-numbers, so those mutants are killed trivially.
 """
 from __future__ import annotations
 
