@@ -1,120 +1,258 @@
-"""The style guide (docs/charts.md), enforced on every chart the workbook exports, in both languages.
+"""The style guide (docs/charts.md), enforced in ONE sweep over every chart the workbook draws,
+in both languages. The charts come from one registry: every builder in
+``pingan.charts.BUILDERS``, called as the figure export calls it
+(``pingan.workbench._figures.chart_calls``), so a new builder cannot be missed.
 
-- a title above the plot that states a finding: it carries a number from the data, no final period;
-- one or two subtitle lines;
-- exactly one source line beneath the plot naming the article(s) and the table(s) drawn;
+Each rule is one test that walks every chart and lists every chart that breaks it:
+
+- a title above the plot that states a finding: a number other than the article's year, no final period;
+- exactly one source line beneath the plot naming the article(s) as readers name them and the table(s) drawn;
 - no bar on a log scale (a bar's length would start from an arbitrary baseline);
-- a legend only where colour tells two or more values apart;
-- every drawn statistic has a tooltip with its exact quote;
+- a legend only where colour (or fill, shape, dash) tells two or more values apart;
+- every drawn statistic and practice has a tooltip with its exact quote;
 - every selection and the view carrying it has an explicit name (stable notebook output);
-- no category slug on an axis.
+- no category slug on an axis; no English axis title in a Chinese chart; no year printed as 2,017.
+
+The subtitle's one-or-two-line rule is enforced by ``frame()`` itself (tested below on its own).
 """
+from __future__ import annotations
+
 import re
 
+import altair as alt
+import polars as pl
 import pytest
 
-from chart_specs import all_params, inner_title, mark_type, units, view_names
-from pingan.charts._framing import source_text
-from pingan.workbench._figures import workbook_charts
-
 import pingan
+from chart_specs import all_params, inner_title, mark_type, units, view_names
+from conftest import shown
+from pingan.analysis._frames import article_labels
+from pingan.charts._framing import frame, source_text
+from pingan.text import NumberParseError, parse_number
+from pingan.workbench._figures import chart_calls
 
 TABLES = pingan.load_all()
-CHARTS = list(workbook_charts(("en", "zh"), TABLES))
+CALLS = list(chart_calls(TABLES))
+LABELS = {lang: article_labels(TABLES, lang) for lang in ("en", "zh")}
+ARTICLE_IDS = set(TABLES["articles"]["article_id"])
+YEAR = {r["article_id"]: r["published"][:4] for r in TABLES["articles"].iter_rows(named=True)}
+
 # the table(s) each builder draws from, which its source line must name
-DRAWS = {"changes": ["statistics.csv"], "counts": ["statistics.csv"], "rates": ["statistics.csv"],
-         "honours": ["statistics.csv"], "shared_indicators": ["statistics.csv"],
-         "per_capita": ["statistics.csv", "population.csv"], "timeline": ["timeline.csv"],
-         "zhejiang_map": ["places.csv", "articles.csv"], "overview": ["places.csv", "articles.csv", "timeline.csv"],
-         "practice_heatmap": ["practices.csv"], "practices": ["practices.csv"],
-         "template_matrix": ["practices.csv"], "term_emphasis": ["term_counts.csv", "governance_terms.csv"],
-         "architecture": ["practices.csv", "practice_links.csv"], "templates": ["practices.csv"],
-         "sections": ["article_sections.csv", "practice_sections.csv", "practices.csv"]}
+DRAWS = {"changes_chart": ["statistics"], "counts_chart": ["statistics"], "rates_chart": ["statistics"],
+         "honours_chart": ["statistics"], "shared_indicators_chart": ["statistics"],
+         "per_capita_chart": ["statistics", "population"], "timeline_chart": ["timeline"],
+         "zhejiang_map": ["places", "articles"], "overview_chart": ["places", "articles", "timeline"],
+         "practice_heatmap": ["practices"], "practice_categories_chart": ["practices"],
+         "template_matrix_chart": ["practices"], "term_emphasis_chart": ["term_counts", "governance_terms"],
+         "architecture_chart": ["practices", "practice_links"], "templates_chart": ["practices"],
+         "sections_chart": ["article_sections", "practice_sections", "practices"],
+         "sections_detail_chart": ["article_sections", "practices", "statistics", "statistic_sections"],
+         "capacity_chart": ["statistics"], "border_map": ["practices", "places"], "coverage_chart": [],
+         ("two_articles_chart", "templates"): ["practices"],
+         ("two_articles_chart", "terms"): ["term_counts", "governance_terms"]}
+# the article(s) a chart of one or two articles must name in its source line
+ABOUT = {"border_map": ["quzhou-2024"]}
+# builders whose marks stand for quoted practices or figures: some mark must carry the quote
+QUOTED = {"architecture_chart", "templates_chart", "sections_chart", "template_matrix_chart", "sections_detail_chart",
+          "changes_chart", "counts_chart", "rates_chart", "honours_chart",
+          "capacity_chart", "shared_indicators_chart", "per_capita_chart", "border_map"}
 SLUG = re.compile(r"^[a-z]+(-[a-z]+)+$")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LEGEND_CHANNELS = ("color", "fill", "shape", "strokeDash", "stroke")
 
 
-@pytest.fixture(scope="module", params=CHARTS, ids=[s for s, _ in CHARTS])
-def chart(request):
-    stem, build = request.param
-    return stem, build().to_dict()
+def _build(name, args, kwargs, lang):
+    return getattr(pingan.charts, name)(*args, tables=TABLES, lang=lang, **kwargs).to_dict()
 
 
-def _kind(stem: str) -> str:
-    """workbook_per_capita_en → per_capita; quzhou-2024_counts_zh → counts."""
-    body = stem.rsplit("_", 1)[0]
-    return body.removeprefix("workbook_") if body.startswith("workbook_") else body.split("_", 1)[1]
+CHARTS = [(f"{stem}_{lang}", name, args, kwargs, lang, _build(name, args, kwargs, lang))
+          for stem, name, args, kwargs in CALLS for lang in ("en", "zh")]
 
 
-def test_title_states_a_finding_with_a_number(chart):
-    stem, spec = chart
-    title = inner_title(spec)
-    text = title["text"]
-    assert isinstance(text, str) and text.strip() and not text.endswith(".")
-    assert re.search(r"\d", text), f"{stem}: the title states no figure: {text!r}"
-    if stem.endswith("_zh"):
-        assert re.search(r"[\u4e00-\u9fff]", text), stem
+def _articles_of(name, args):
+    return ABOUT.get(name, [a for a in args if isinstance(a, str) and a in ARTICLE_IDS])
 
 
-def test_at_most_two_subtitle_lines(chart):
-    stem, spec = chart
-    sub = inner_title(spec).get("subtitle", [])
-    assert 1 <= len(sub if isinstance(sub, list) else [sub]) <= 2, stem
+def _sweep(rule):
+    """Apply ``rule(name, args, kwargs, lang, spec)`` (a list of complaints) to every chart."""
+    broken = [f"{stem}: {c}" for stem, name, args, kw, lang, spec in CHARTS for c in rule(name, args, kw, lang, spec)]
+    assert not broken, f"{len(broken)} broken:\n" + "\n".join(broken[:40])
 
 
-def test_one_source_line_beneath_naming_the_tables_drawn(chart):
-    stem, spec = chart
+# --- the registry ----------------------------------------------------------------------------
+
+def test_the_sweep_draws_every_builder_in_the_registry():
+    assert {name for _, name, *_ in CHARTS} == set(pingan.charts.BUILDERS)
+    assert {lang for *_, lang, _ in CHARTS} == {"en", "zh"}
+    assert set(DRAWS) >= {n for n in pingan.charts.BUILDERS if n != "two_articles_chart"}
+
+
+def test_a_builder_missing_from_the_export_is_an_error(monkeypatch):
+    monkeypatch.setitem(pingan.charts.BUILDERS, "new_chart", "_statistics_charts")
+    with pytest.raises(LookupError, match="new_chart"):
+        list(chart_calls(TABLES))
+
+
+def test_frame_refuses_more_than_two_subtitle_lines_or_a_source_of_two_lines():
+    plot = alt.Chart(pl.DataFrame({"x": [1]})).mark_point().encode(x="x:Q")
+    for ok in ("one", ["one"], ["one", "two"]):
+        spec = frame(plot, "3 cities", ok, "Source: x").to_dict()
+        assert len(inner_title(spec)["subtitle"]) == (1 if isinstance(ok, str) else len(ok))
+    for bad in ([], ["", ""], ["one", "two", "three"]):
+        with pytest.raises(ValueError, match="one or two subtitle lines"):
+            frame(plot, "3 cities", bad, "Source: x")
+    with pytest.raises(ValueError, match="one line"):
+        frame(plot, "3 cities", "one", "Source: x\ntable: y")
+
+
+# --- the rules -------------------------------------------------------------------------------
+
+def _chinese_figure(text: str) -> bool:
+    """A number written in Chinese numerals, of two characters or more (十八, 三万)."""
+    for run in re.findall(r"[〇零一二两三四五六七八九十百千万亿]{2,}", text):
+        try:
+            parse_number(run)
+            return True
+        except (NumberParseError, ValueError):
+            pass
+    return False
+
+
+def _title_rule(name, args, kwargs, lang, spec):
+    text = inner_title(spec)["text"]
+    if not (isinstance(text, str) and text.strip()):
+        return [f"no title: {text!r}"]
+    out = []
+    if text.endswith("."):
+        out.append(f"the title ends in a period: {text!r}")
+    rest = text
+    for a in _articles_of(name, args):  # the article's name and year are not a finding
+        rest = rest.replace(LABELS[lang][a], "").replace(YEAR[a], "")
+    if not (re.search(r"\d", rest) or _chinese_figure(rest)):  # a figure in digits or as printed (十八)
+        out.append(f"the title states no figure beyond the article's name and year: {text!r}")
+    if lang == "zh" and not CJK.search(text):
+        out.append(f"a Chinese chart with a title in no Chinese: {text!r}")
+    if re.search(r"\b(1,9|2,0)\d\d\b(?!,\d)", text):
+        out.append(f"a year printed with a thousands separator: {text!r}")
+    return out
+
+
+def test_title_states_a_finding_with_a_number():
+    _sweep(_title_rule)
+
+
+def test_title_rule_rejects_a_title_whose_only_number_is_the_article_year():
+    article = "quzhou-2024"
+    bad = {"vconcat": [{"title": {"text": f"{LABELS['en'][article]}: what the article reports"}}]}
+    good = {"vconcat": [{"title": {"text": f"{LABELS['en'][article]}: thefts fell 78.7%"}}]}
+    assert _title_rule("changes_chart", (article,), {}, "en", bad)
+    assert not _title_rule("changes_chart", (article,), {}, "en", good)
+    assert _title_rule("changes_chart", (), {}, "en", {"vconcat": [{"title": {"text": "Since 2,017: 32,000 cameras"}}]})
+
+
+def _source_rule(name, args, kwargs, lang, spec):
     title = spec["title"]
-    assert title["orient"] == "bottom" and isinstance(title["text"], str) and "\n" not in title["text"]
     line = source_text(spec)
-    assert line.startswith(("Source:", "来源:")), line
-    for table in DRAWS[_kind(stem)]:
-        name = table.removesuffix(".csv").replace("_", " ")
-        assert name in line, f"{stem}: {line!r} does not name {name}"
-    assert "statistics" in line or not any("stat_id" in r for _, rows in units(spec) for r in rows), stem
-    assert ".csv" not in line and not re.search(r"\b[a-z]+-20\d\d\b", line), f"{stem}: storage names or raw ids: {line!r}"
+    out = []
+    if title.get("orient") != "bottom" or not isinstance(title.get("text"), str) or "\n" in title["text"]:
+        out.append("no single source line beneath the plot")
+    if not line.startswith(("Source:", "来源:")):
+        out.append(f"the source line does not begin 'Source:': {line!r}")
+    key = (name, kwargs["by"]) if name == "two_articles_chart" else name
+    out += [f"{line!r} does not name the table {t}" for t in DRAWS[key] if shown(t) not in line]
+    if any("stat_id" in r for _, rows in units(spec) for r in rows) and "statistics" not in line:
+        out.append(f"statistics drawn but not named: {line!r}")
+    out += [f"{line!r} does not name {LABELS[lang][a]}" for a in _articles_of(name, args) if LABELS[lang][a] not in line]
+    if ".csv" in line or any(a in line for a in ARTICLE_IDS):
+        out.append(f"storage names or raw ids: {line!r}")
+    return out
 
 
-def test_no_bar_on_a_log_scale(chart):
-    stem, spec = chart
+def test_one_source_line_beneath_naming_the_articles_and_tables_drawn():
+    _sweep(_source_rule)
+
+
+def _log_bar_rule(name, args, kwargs, lang, spec):
+    out = []
     for unit, _ in units(spec):
         for channel in ("x", "y"):
             scale = unit.get("encoding", {}).get(channel, {}).get("scale") or {}
-            if scale.get("type") in ("log", "symlog"):
-                assert mark_type(unit) != "bar", f"{stem}: bars on a log scale"
+            if scale.get("type") in ("log", "symlog") and mark_type(unit) == "bar":
+                out.append(f"bars on a {scale['type']} scale")
+    return out
 
 
-def test_legend_only_where_colour_tells_things_apart(chart):
-    stem, spec = chart
+def test_no_bar_on_a_log_scale():
+    _sweep(_log_bar_rule)
+
+
+def _legend_rule(name, args, kwargs, lang, spec):
+    out = []
     for unit, rows in units(spec):
-        color = unit.get("encoding", {}).get("color", {})
-        if "field" not in color or color.get("legend", {}) is None or color.get("scale", {}) is None:
-            continue
-        values = {r.get(color["field"]) for r in rows}
-        assert len(values) >= 2, f"{stem}: a legend for one value ({values})"
+        for channel in LEGEND_CHANNELS:
+            enc = unit.get("encoding", {}).get(channel, {})
+            if "field" not in enc or enc.get("legend", {}) is None or enc.get("scale", {}) is None \
+                    or enc.get("type") == "geojson":  # a map's shapes: no legend is drawn
+                continue
+            values = {r.get(enc["field"]) for r in rows}
+            if len(values) < 2:
+                out.append(f"a {channel} legend for one value ({values})")
+    return out
 
 
-def test_every_statistic_drawn_has_its_quote_in_the_tooltip(chart):
-    stem, spec = chart
+def test_legend_only_where_colour_tells_things_apart():
+    _sweep(_legend_rule)
+
+
+def _quote_rule(name, args, kwargs, lang, spec):
+    out = []
     for unit, rows in units(spec):
-        if mark_type(unit) in ("bar", "circle", "point") and any("stat_id" in r for r in rows):
-            fields = {t.get("field") for t in unit["encoding"].get("tooltip", [])}
-            assert {"quote", "as_written"} <= fields, stem
+        fields = {t.get("field") for t in unit.get("encoding", {}).get("tooltip", []) if isinstance(t, dict)}
+        kind = mark_type(unit)
+        if kind in ("bar", "circle", "point") and any("stat_id" in r for r in rows):
+            if not {"quote", "as_written"} <= fields:
+                out.append(f"statistics drawn as {kind} without quote and figure as printed on hover")
+        if kind in ("point", "bar", "rect", "rule") and any("practice_id" in r or "from_practice" in r for r in rows):
+            if "quote" not in fields:
+                out.append(f"practices drawn as {kind} without their quote on hover")
+    quoted = any("quote" in {t.get("field") for t in u.get("encoding", {}).get("tooltip", []) if isinstance(t, dict)}
+                 for u, _ in units(spec))
+    if name in QUOTED and not quoted:
+        out.append("draws practices or figures, but no mark carries a quote")
+    return out
 
 
-def test_selections_and_views_have_names(chart):
-    stem, spec = chart
-    for p in all_params(spec):
-        assert not re.fullmatch(r"param_\d+", p["name"]), f"{stem}: unnamed param {p['name']}"
-        for v in p.get("views", []):
-            assert not re.fullmatch(r"view_\d+", v), f"{stem}: unnamed view {v}"
-    assert not any(re.fullmatch(r"view_\d+", n) for n in view_names(spec)), stem
+def test_every_statistic_and_practice_drawn_has_its_quote_in_the_tooltip():
+    _sweep(_quote_rule)
 
 
-def test_no_category_slug_on_an_axis(chart):
-    stem, spec = chart
+def _names_rule(name, args, kwargs, lang, spec):
+    out = [f"unnamed param {p['name']}" for p in all_params(spec) if re.fullmatch(r"param_\d+", p["name"])]
+    out += [f"unnamed view {v}" for p in all_params(spec) for v in p.get("views", []) if re.fullmatch(r"view_\d+", v)]
+    out += [f"unnamed view {n}" for n in view_names(spec) if re.fullmatch(r"view_\d+", n)]
+    return out
+
+
+def test_selections_and_views_have_names():
+    _sweep(_names_rule)
+
+
+def _axis_rule(name, args, kwargs, lang, spec):
+    out = []
     for unit, rows in units(spec):
         for channel in ("x", "y"):
-            field = unit.get("encoding", {}).get(channel, {}).get("field")
-            if field and unit["encoding"][channel].get("type") == "nominal":
+            enc = unit.get("encoding", {}).get(channel, {})
+            field = enc.get("field")
+            if field and enc.get("type") == "nominal":
                 slugs = {r[field] for r in rows if isinstance(r.get(field), str) and SLUG.match(r[field])}
-                assert not slugs, f"{stem}: slugs on the {channel} axis: {sorted(slugs)[:3]}"
+                if slugs:
+                    out.append(f"slugs on the {channel} axis: {sorted(slugs)[:3]}")
+            axis_title = enc.get("title") or (enc.get("axis") or {}).get("title")
+            if lang == "zh" and isinstance(axis_title, str) and re.search(r"[A-Za-z]{3,}", axis_title) \
+                    and not CJK.search(axis_title):
+                out.append(f"an English axis title in a Chinese chart: {axis_title!r}")
+    return out
+
+
+def test_no_category_slug_and_no_foreign_axis_title():
+    _sweep(_axis_rule)

@@ -35,9 +35,8 @@ def test_every_declared_check_refers_to_existing_statistics():
         assert {r for r in refs if r} <= ids
 
 
-def test_finding_ids_are_unique(findings):
-    assert findings["finding_id"].is_unique().all()
-    assert findings["message_en"].str.contains(r"\d").all()
+def test_every_finding_message_states_its_figure(findings):
+    assert findings.height and findings["message_en"].str.contains(r"\d").all()
 
 
 def test_n_annual_falls_compound_over_n_years(findings):

@@ -171,16 +171,37 @@ def test_map_colours_the_three_cities_the_articles_cover(specs, lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_map_tooltips_name_the_city_and_its_articles(specs, lang):
+    """Each city's tooltip lists its articles as readers name them, in publication order,
+    derived from articles.csv (an article added for a city shows up without a test edit)."""
+    from pingan.analysis._frames import article_labels, article_order
+    tables = pingan.load_all()
     layer, rows = _shapes(specs[lang])
     fields = {t["field"] for t in layer["encoding"]["tooltip"]}
     assert {"name_zh", "pinyin", "name_en", "articles"} <= fields
     by_code = {r["city_code"]: r for r in rows}
-    assert by_code["330700"]["articles"] == "jinhua-2017, jinhua-2020, wucheng-2020"
-    assert by_code["330800"]["articles"] == "quzhou-2024"
-    assert by_code["330400"]["articles"] == "jiaxing-2024"
-    assert by_code["330100"]["articles"] == "—"
+    shown = article_labels(tables, lang)
+    city_of = {r["article_id"]: r["place_code"][:4] + "00" for r in tables["articles"].iter_rows(named=True)}
+    sep = ", " if lang == "en" else "、"
+    for code, row in by_code.items():
+        mine = [shown[a] for a in article_order(tables) if city_of[a] == code]
+        assert row["articles"] == (sep.join(mine) if mine else "—"), code
+        assert row["n_articles"] == len(mine)
+    ids = set(tables["articles"]["article_id"])
+    assert not any(a in r["articles"] for r in rows for a in ids)  # no raw ids shown to readers
+    assert sum(r["articles"] != "—" for r in rows) >= 1
     assert by_code["330100"]["pinyin"] == "Hángzhōu Shì" and by_code["330100"]["name_en"] == "Hangzhou"
     assert "echarts 4.9.0" in source_text(specs[lang]) and "Apache-2.0" in source_text(specs[lang])
+
+
+def test_an_article_added_for_a_city_joins_its_tooltip():
+    tables = pingan.load_all()
+    arts = tables["articles"]
+    extra = arts.filter(pl.col("article_id") == "quzhou-2024").with_columns(
+        article_id=pl.lit("quzhou-2099"), published=pl.lit("2099-01-01"))
+    t = {**tables, "articles": pl.concat([arts, extra])}
+    rows = {r["city_code"]: r for r in _shapes(pingan.charts.zhejiang_map(tables=t).to_dict())[1]}
+    quzhou = rows[arts.filter(pl.col("article_id") == "quzhou-2024")["place_code"][0][:4] + "00"]
+    assert quzhou["articles"].endswith(", Quzhou 2099") and quzhou["n_articles"] >= 2
 
 
 def test_map_labels_in_the_chosen_language(specs):

@@ -1,17 +1,17 @@
 """An article's parts side by side (sections_detail_chart, section_figures) and the table it
 reads, statistic_sections.csv: every figure sits in one section of its own article, the one
 its quote stands in; the chart draws each section's practices and figures, claims first,
-and is held to the workbook's style guide (see test_chart_style.py)."""
+and keeps the style guide (the sweep in test_chart_style.py) with no legend: headers say what marks mean."""
 from __future__ import annotations
 
-import re
+
 
 import polars as pl
 import pytest
 
 from chart_specs import inner_title, mark_type, units
-from conftest import assert_reported, read_rows, write_rows, article_label, shown
-from pingan.charts._framing import source_text
+from conftest import assert_reported, read_rows, write_rows
+
 
 import pingan
 
@@ -22,13 +22,6 @@ TABLES_NAMED = ["article_sections.csv", "practices.csv", "statistics.csv", "stat
 
 def _texts(spec: dict) -> list[str]:
     return [r["text"] for unit, rows in units(spec) if mark_type(unit) == "text" for r in rows if "text" in r]
-
-
-@pytest.fixture(scope="module", params=[(a, lang) for a in ARTICLES for lang in ("en", "zh")],
-                ids=[f"{a}-{lang}" for a in ARTICLES for lang in ("en", "zh")])
-def chart(request):
-    article_id, lang = request.param
-    return article_id, lang, pingan.charts.sections_detail_chart(article_id, tables=TABLES, lang=lang).to_dict()
 
 
 # --- the data --------------------------------------------------------------------------------
@@ -85,45 +78,22 @@ def test_a_section_of_another_article_is_reported(package_copy, sources_dir):
                     rf"statistic_sections\.csv:{i + 1}: section_id: 'quzhou-2024-one-goal' is a section of 'quzhou-2024'")
 
 
-# --- the chart: style guide -----------------------------------------------------------------
+# --- the chart: no legend, quotes on hover ---------------------------------------------------
 
-def test_title_states_a_finding_with_a_number(chart):
-    _, lang, spec = chart
-    text = inner_title(spec)["text"]
-    assert isinstance(text, str) and re.search(r"\d", text) and not text.endswith(".")
-    if lang == "zh":
-        assert re.search(r"[\u4e00-\u9fff]", text)
-
-
-def test_subtitle_and_one_source_line_naming_article_and_tables(chart):
-    article_id, _, spec = chart
-    sub = inner_title(spec)["subtitle"]
-    assert 1 <= len(sub if isinstance(sub, list) else [sub]) <= 2
-    line = source_text(spec)
-    lang = "zh" if re.search(r"[\u4e00-\u9fff]", line) else "en"
-    assert article_label(article_id, lang, TABLES) in line and article_id not in line and "\n" not in line
-    for table in TABLES_NAMED:
-        assert shown(table) in line
-
-
-def test_no_legend(chart):
-    _, _, spec = chart
-    for unit, _ in units(spec):
-        for channel in ("color", "fill", "shape"):
-            enc = unit.get("encoding", {}).get(channel, {})
-            if "field" in enc:
-                assert enc.get("legend", "missing") is None, f"{channel} has a legend: the headers say what marks mean"
-
-
-def test_every_practice_and_figure_carries_its_quote(chart):
-    _, _, spec = chart
-    checked = 0
-    for unit, rows in units(spec):
-        fields = {t.get("field") for t in unit.get("encoding", {}).get("tooltip", [])}
-        if rows and any("family" in r or "printed" in r for r in rows):
-            assert "quote" in fields
-            checked += 1
-    assert checked >= 2
+def test_no_legend_and_every_practice_and_figure_carries_its_quote():
+    for article_id in ARTICLES:
+        spec = pingan.charts.sections_detail_chart(article_id, tables=TABLES, lang="en").to_dict()
+        checked = 0
+        for unit, rows in units(spec):
+            enc = unit.get("encoding", {})
+            for channel in ("color", "fill", "shape"):
+                if "field" in enc.get(channel, {}):
+                    assert enc[channel].get("legend", "missing") is None, (article_id, channel)
+            fields = {t.get("field") for t in enc.get("tooltip", [])}
+            if rows and any("family" in r or "printed" in r for r in rows):
+                assert "quote" in fields, article_id
+                checked += 1
+        assert checked >= 2, article_id
 
 
 # --- the chart: content --------------------------------------------------------------------

@@ -7,7 +7,7 @@ import polars as pl
 
 from pingan.package._geo import ZHEJIANG_PREFECTURES, zhejiang_prefectures, zhejiang_topology_text
 from pingan.charts._context_charts import timeline_frame, timeline_view
-from pingan.analysis._frames import article_order, resolve_tables
+from pingan.analysis._frames import article_labels, article_order, resolve_tables
 from pingan.charts._framing import frame, source_line
 from pingan.package._vocabulary import CITY_COLORS, OTHER_COLOR, check_lang, label
 
@@ -71,10 +71,13 @@ def map_cities(tables: dict, lang: str) -> pl.DataFrame:
     the articles about it (in publication order)."""
     check_lang(lang)
     order = {a: i for i, a in enumerate(article_order(tables))}
+    shown = article_labels(tables, lang)  # readers see "Jinhua 2017", never a raw article id
     covered = (tables["articles"].with_columns(city_code=pl.col("place_code").str.slice(0, 4) + "00",
-                                               rank=pl.col("article_id").replace_strict(order, return_dtype=pl.Int32))
+                                               rank=pl.col("article_id").replace_strict(order, return_dtype=pl.Int32),
+                                               shown=pl.col("article_id").replace_strict(shown, return_dtype=pl.String))
                .sort("rank").group_by("city_code", maintain_order=True)
-               .agg(pl.col("article_id").str.join(", ").alias("articles"), pl.len().alias("n_articles")))
+               .agg(pl.col("shown").str.join(", " if lang == "en" else "、").alias("articles"),
+                    pl.len().alias("n_articles")))
     cities = (tables["places"].with_columns(pl.col(pl.Enum).cast(pl.String))
               .filter((pl.col("level") == "prefecture") & (pl.col("province_code") == "330000"))
               .select(city_code="place_code", name_zh="name_zh", name_en="name_en", pinyin="pinyin",

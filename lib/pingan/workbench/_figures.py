@@ -11,47 +11,80 @@ from pathlib import Path
 
 from pingan.base._atomic import atomic_directory
 
-__all__ = ["workbook_charts", "export_figures", "export_style_examples", "ARTICLE_CHARTS", "WORKBOOK_CHARTS", "MODEL_CHARTS",
-           "STYLE_EXAMPLES"]
+__all__ = ["workbook_charts", "chart_calls", "export_figures", "export_style_examples", "ARTICLE_CHARTS",
+           "WORKBOOK_CHARTS", "MODEL_CHARTS", "STYLE_EXAMPLES"]
 
 # builder → the measures it draws; an article gets the chart only when it states one
 ARTICLE_CHARTS = {"changes_chart": {"change_pct"}, "counts_chart": {"level"},
                   "rates_chart": {"rate_pct", "share_pct"}, "honours_chart": {"count_years"}}
+# drawn once for the whole workbook
 WORKBOOK_CHARTS = ("overview_chart", "timeline_chart", "zhejiang_map", "practice_heatmap", "shared_indicators_chart",
                    "per_capita_chart", "honours_chart", "changes_chart", "template_matrix_chart",
-                   "term_emphasis_chart")
-# the model of each article (issue 12): every article has practices, so every article gets them
-MODEL_CHARTS = ("architecture_chart", "templates_chart", "sections_chart")
+                   "term_emphasis_chart", "border_map")
+# drawn for every article (every article has practices and sections)
+MODEL_CHARTS = ("practice_categories_chart", "architecture_chart", "templates_chart", "sections_chart",
+                "sections_detail_chart")
+
+
+def chart_calls(tables: dict) -> Iterator[tuple[str, str, tuple, dict]]:
+    """(file stem without language, builder name, arguments, keywords) for every chart the
+    workbook draws. Every builder in ``pingan.charts.BUILDERS`` is called at least once: a
+    builder added there without a call here is an error, so the export and the style sweep
+    (tests/test_chart_style.py) cannot miss it."""
+    import polars as pl
+
+    from pingan.charts import BUILDERS
+    from pingan.charts._statistics_charts import COUNT_UNITS
+
+    stats = tables["statistics"].with_columns(pl.col(pl.Enum).cast(pl.String))
+    domains = dict(zip(tables["indicators"]["indicator"], tables["indicators"]["domain"].cast(pl.String)))
+    articles = tables["articles"].sort("published", "article_id")
+    called = set()
+
+    def call(stem, name, *args, **kwargs):
+        called.add(name)
+        return stem, name, args, kwargs
+
+    for name in WORKBOOK_CHARTS:
+        yield call(f"workbook_{name.removesuffix('_chart')}", name)
+    if "coverage_chart" in BUILDERS:
+        from pingan.analysis._coverage import audit_coverage
+        yield call("workbook_coverage", "coverage_chart", audit_coverage())
+    for article_id in articles["article_id"]:
+        for name in MODEL_CHARTS:
+            yield call(f"{article_id}_{name.removesuffix('_chart')}", name, article_id)
+        own = stats.filter(pl.col("article_id") == article_id)
+        counts = own.filter((pl.col("measure") == "level") & pl.col("unit").is_in(COUNT_UNITS) & (pl.col("value") > 0))
+        measures = set(own["measure"]) - {"level"} | ({"level"} if counts.height else set())
+        for name, wanted in ARTICLE_CHARTS.items():
+            if measures & wanted:
+                yield call(f"{article_id}_{name.removesuffix('_chart')}", name, article_id)
+        if any(domains.get(i) != "honours" for i in counts["indicator"]):
+            yield call(f"{article_id}_capacity", "capacity_chart", article_id)
+    # an article beside the one before it about the same city
+    city = articles.with_columns(city=pl.col("place_code").str.slice(0, 4))
+    for _, group in city.group_by("city", maintain_order=True):
+        ids = group["article_id"].to_list()
+        for a, b in zip(ids, ids[1:]):
+            for by in ("templates", "terms"):
+                yield call(f"{a}_{b}_{by}", "two_articles_chart", a, b, by=by)
+    missing = sorted(set(BUILDERS) - called)
+    if missing:
+        raise LookupError(f"pingan.charts.BUILDERS has {missing}, which the figure export does not call; "
+                          "add them to pingan.workbench._figures.chart_calls")
 
 
 def workbook_charts(langs=("en", "zh"), tables: dict | None = None) -> Iterator[tuple[str, Callable]]:
-    """(file stem, builder) for every chart the notebooks show, in each language."""
-    import polars as pl
-
+    """(file stem, builder) for every chart the workbook draws (see :func:`chart_calls`), in each language."""
     from pingan import charts
-    from pingan.charts._statistics_charts import COUNT_UNITS
     from pingan.package._loading import load_all
 
     t = tables if tables is not None else load_all()
-    stats = t["statistics"].with_columns(pl.col(pl.Enum).cast(pl.String))
+    calls = list(chart_calls(t))
     for lang in langs:
-        for name in WORKBOOK_CHARTS:
-            yield (f"workbook_{name.removesuffix('_chart')}_{lang}",
-                   lambda n=name, l=lang: getattr(charts, n)(tables=t, lang=l))
-        for article_id in t["articles"].sort("published", "article_id")["article_id"]:
-            yield (f"{article_id}_practices_{lang}",
-                   lambda a=article_id, l=lang: charts.practice_categories_chart(a, tables=t, lang=l))
-            for name in MODEL_CHARTS:
-                yield (f"{article_id}_{name.removesuffix('_chart')}_{lang}",
-                       lambda n=name, a=article_id, l=lang: getattr(charts, n)(a, tables=t, lang=l))
-            own = stats.filter(pl.col("article_id") == article_id)
-            counts = own.filter((pl.col("measure") == "level") & pl.col("unit").is_in(COUNT_UNITS)
-                                & (pl.col("value") > 0))
-            measures = set(own["measure"]) - {"level"} | ({"level"} if counts.height else set())
-            for name, wanted in ARTICLE_CHARTS.items():
-                if measures & wanted:
-                    yield (f"{article_id}_{name.removesuffix('_chart')}_{lang}",
-                           lambda n=name, a=article_id, l=lang: getattr(charts, n)(a, tables=t, lang=l))
+        for stem, name, args, kwargs in calls:
+            yield (f"{stem}_{lang}",
+                   lambda n=name, a=args, k=kwargs, l=lang: getattr(charts, n)(*a, tables=t, lang=l, **k))
 
 
 def export_figures(out_dir: str | Path = "build/figures", formats=("png", "svg"), langs=("en", "zh"),
