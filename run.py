@@ -24,6 +24,7 @@ VENV = ROOT / ".venv"
 TOOLS = ROOT / ".venv-tools"  # uv itself, installed with this Python's pip
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 JUPYTER_SETTINGS = ROOT / "jupyter"  # the workbook's JupyterLab settings (see jupyter/README.md)
+JUPYTER_STATE = ROOT / ".jupyter"  # Jupyter's data and runtime files for this workbook (git-ignored)
 UV_VERSION = "0.13.8"  # the uv that wrote uv.lock
 
 
@@ -62,11 +63,29 @@ def ensure_environment() -> None:
 
 
 def lab_environment(env: dict[str, str]) -> dict[str, str]:
-    """``env`` with the workbook's JupyterLab settings (jupyter/) on JUPYTER_CONFIG_PATH:
-    no news popup or update checks, encrypted kernel connections. Nothing is written
-    to the user's home; their own ~/.jupyter settings still take precedence."""
+    """``env`` with the workbook's JupyterLab settings (jupyter/) on JUPYTER_CONFIG_PATH (no
+    news popup or update checks, encrypted kernel connections) and, unless ``env`` sets them,
+    Jupyter's data and runtime folders in .jupyter/ of the repository: the cookie secret, the
+    notebook-signing key and the trust database stay out of the home folder. JupyterLab's
+    workspaces and user settings (~/.jupyter/lab) and IPython's history (~/.ipython) are left
+    where the user keeps them, so their own settings still apply."""
     paths = [str(JUPYTER_SETTINGS), *filter(None, env.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep))]
-    return dict(env, JUPYTER_CONFIG_PATH=os.pathsep.join(dict.fromkeys(paths)))
+    env = dict(env, JUPYTER_CONFIG_PATH=os.pathsep.join(dict.fromkeys(paths)))
+    env.setdefault("JUPYTER_DATA_DIR", str(JUPYTER_STATE / "data"))
+    env.setdefault("JUPYTER_RUNTIME_DIR", str(JUPYTER_STATE / "runtime"))
+    return env
+
+
+def trust_notebooks(env: dict[str, str]) -> None:
+    """Sign the workbook's own notebooks as trusted (in the trust database of ``env``'s
+    JUPYTER_DATA_DIR), so that JupyterLab shows their stored great_tables tables with their
+    styling; an untrusted notebook drops the tables' <style> until it is re-run."""
+    notebooks = sorted(str(p) for p in (ROOT / "notebooks").glob("*.ipynb"))
+    if notebooks:
+        print(f"trusting the workbook's own {len(notebooks)} notebooks (jupyter trust), so their stored tables "
+              "keep their styling", flush=True)
+        subprocess.run([str(BIN / "jupyter"), "trust", *notebooks], cwd=ROOT, env=env,
+                       stdout=subprocess.DEVNULL, check=False)
 
 
 def lab_command(rest: list[str]) -> list[str]:
@@ -90,6 +109,7 @@ def main(argv: list[str]) -> int:
     env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1")
     if command == "lab":
         env, args = lab_environment(env), lab_command(rest)
+        trust_notebooks(env)
     elif command == "test":
         # two workers; --dist loadfile keeps each notebook's cells on one kernel
         args = [py, "-m", "pytest", "-n", "2", "--dist", "loadfile", *rest]

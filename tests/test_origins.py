@@ -130,3 +130,16 @@ def test_double_coding_matches_the_data():
     assert sum(f == "basis" for f, _ in settled) == links.height
     for r in links.iter_rows(named=True):
         assert settled[("basis", f"{r['from_practice']}->{r['to_practice']}")] == r["basis"]
+
+
+def test_readme_reports_the_agreement_the_data_gives():
+    """The README's kappas are the ones coder_agreement computes from the double coding."""
+    import re
+    from pathlib import Path
+
+    import pingan.analysis
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    said = dict(re.findall(r"(origin place|origin|link basis) (\d\.\d\d)", readme))
+    k = dict(pingan.analysis.coder_agreement().select("field", "kappa").iter_rows())
+    assert said == {"origin": f"{k['origin']:.2f}", "origin place": f"{k['origin_place']:.2f}",
+                    "link basis": f"{k['basis']:.2f}"}

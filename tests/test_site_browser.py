@@ -90,6 +90,7 @@ class Watched:
     non-local requests."""
     page: object
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     external: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
 
@@ -100,16 +101,19 @@ class Watched:
 
     def assert_clean(self) -> None:
         assert not self.errors, f"console errors: {self.errors}"
+        assert not self.warnings, f"console warnings: {self.warnings}"
         assert not self.failed, f"failed requests: {self.failed}"
         assert not self.external, f"requests leaving localhost: {self.external}"
 
 
 @pytest.fixture
 def watched(browser, request, screenshots):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    width = getattr(request, "param", 1280)
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     w = Watched(page)
-    page.on("console", lambda m: w.errors.append(f"{m.type}: {m.text}") if m.type == "error" else None)
+    page.on("console", lambda m: w.errors.append(f"{m.type}: {m.text}") if m.type == "error" else
+            w.warnings.append(f"{m.type}: {m.text}") if m.type == "warning" else None)
     page.on("pageerror", lambda e: w.errors.append(f"uncaught: {e}"))
     page.on("requestfailed", lambda r: w.failed.append(f"{r.url}: {r.failure}")
             if urlsplit(r.url).hostname in LOCAL_HOSTS else None)
@@ -230,4 +234,145 @@ def test_no_request_leaves_localhost(watched, base_url, screenshots):
         assert requests, "no request was seen at all: the routing is not watching"
         assert all(urlsplit(u).hostname in LOCAL_HOSTS or u.startswith("data:") for u in requests), \
             [u for u in requests if urlsplit(u).hostname not in LOCAL_HOSTS]
+        watched.assert_clean()
+
+
+# --- the reading site: fonts and language, search, folding, widths, chart downloads -----------
+
+ZH_TEXT_NODES = """() => {
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let n; const out = [];
+  while ((n = w.nextNode())) {
+    if (!/[\\u3400-\\u9fff]/.test(n.nodeValue) || n.parentElement.closest('noscript, script, style')) continue;
+    const el = n.parentElement.closest('[lang]');
+    out.push([n.nodeValue.trim().slice(0, 40), el ? el.getAttribute('lang') : null]);
+  }
+  return out;
+}"""
+
+
+def _platform_fonts(page, selector: str) -> list[dict]:
+    """The fonts Chromium really drew an element's text with (DevTools CSS.getPlatformFontsForNode)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    assert node, f"no element {selector}"
+    return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_chinese_is_marked_zh_and_drawn_with_the_bundled_font(watched, base_url, screenshots, page):
+    with screenshot_on_failure(watched, screenshots, f"zh-{page}"):
+        watched.goto(base_url + page)
+        assert watched.page.evaluate("document.documentElement.lang") == "en"
+        texts = watched.page.evaluate(ZH_TEXT_NODES)
+        assert texts, f"{page}: no Chinese text at all?"
+        unmarked = [t for t, lang in texts if not (lang or "").startswith("zh")]
+        assert not unmarked, f"{page}: Chinese without lang=zh: {unmarked[:5]}"
+        watched.page.evaluate("document.fonts.ready")
+        loaded = watched.page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+        assert any("Pingan Noto Sans SC" in f for f in loaded), f"{page}: the bundled font did not load: {loaded}"
+        fonts = _platform_fonts(watched.page, '[lang="zh-Hans"]')
+        cjk = [f for f in fonts if f["glyphCount"] > 0 and "CJK" in f["familyName"]]
+        assert cjk and all(f["isCustomFont"] for f in cjk), f"{page}: Chinese drawn with {fonts}"
+        watched.assert_clean()
+
+
+def test_tooltips_mark_their_chinese_zh(watched, base_url, screenshots):
+    page = f"notebooks/{NOTEBOOKS[-2].stem}.html"
+    with screenshot_on_failure(watched, screenshots, "tooltip-lang"):
+        watched.goto(base_url + page)
+        for chart in watched.page.query_selector_all(".pingan-vega-output"):
+            if _hover_shows_tooltip_staying(watched, chart):
+                break
+        else:
+            pytest.fail("no tooltip with Chinese in it")
+        watched.assert_clean()
+
+
+def _hover_shows_tooltip_staying(w: Watched, chart) -> bool:
+    for mark in chart.query_selector_all(HOVERABLE)[:30]:
+        box = mark.bounding_box()
+        if not box or box["width"] < 2 or box["height"] < 2:
+            continue
+        mark.scroll_into_view_if_needed()
+        box = mark.bounding_box()
+        w.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=2)
+        try:
+            w.page.wait_for_selector(TOOLTIP, state="visible", timeout=1_500)
+        except Exception:
+            continue
+        texts = w.page.eval_on_selector("#vg-tooltip-element", "t => [...t.querySelectorAll('*')].filter("
+                                        "e => /[\\u4e00-\\u9fff]/.test(e.textContent) && !e.children.length)"
+                                        ".map(e => e.closest('[lang]').getAttribute('lang'))")
+        if texts:
+            assert all(t.startswith("zh") for t in texts), texts
+            return True
+    return False
+
+
+@pytest.mark.parametrize("query", ["平安", "Quzhou", "网格"])
+def test_search_finds_english_and_chinese_offline(watched, base_url, screenshots, query):
+    with screenshot_on_failure(watched, screenshots, f"search-{query}"):
+        watched.goto(base_url + "index.html")
+        results = watched.page.evaluate("""async (q) => {
+            const pf = await import('./pagefind/pagefind.js');
+            const r = await pf.search(q);
+            return Promise.all(r.results.slice(0, 5).map(x => x.data().then(d => d.url)));
+        }""", query)
+        assert results, f"search for {query!r} found nothing"
+        # the search box on the page finds it too
+        watched.page.fill(".pagefind-ui__search-input", query)
+        watched.page.wait_for_selector(".pagefind-ui__result", timeout=10_000)
+        watched.assert_clean()
+
+
+def test_code_is_folded_and_the_toggle_shows_it(watched, base_url, screenshots):
+    page = f"notebooks/{NOTEBOOKS[1].stem}.html"
+    with screenshot_on_failure(watched, screenshots, "code-toggle"):
+        watched.goto(base_url + page)
+        visible = "() => [...document.querySelectorAll('.jp-InputArea-editor')].filter(e => e.checkVisibility()).length"
+        assert watched.page.evaluate(visible) == 0, "code is shown before it is asked for"
+        assert watched.page.query_selector_all(".pg-sidebar a") and watched.page.query_selector_all(".pg-toc a")
+        watched.page.click("#pg-toggle-code")
+        n = watched.page.evaluate("document.querySelectorAll('details.pg-code').length")
+        assert n and watched.page.evaluate(visible) == n
+        watched.assert_clean()
+
+
+@pytest.mark.parametrize("watched", [390, 1440], indirect=True, ids=["390px", "1440px"])
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
+def test_charts_and_tables_fit_the_page_width(watched, base_url, screenshots, nb):
+    page = f"notebooks/{nb.stem}.html"
+    width = watched.page.viewport_size["width"]
+    with screenshot_on_failure(watched, screenshots, f"width{width}-{page}"):
+        watched.goto(base_url + page)
+        assert watched.page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
+        boxes = watched.page.eval_on_selector_all(
+            ".pingan-vega-output, .jp-RenderedHTMLCommon table",
+            "els => els.map(e => { const r = (e.closest('.jp-OutputArea-output') || e).getBoundingClientRect();"
+            " return [r.left, r.right]; })")
+        assert boxes
+        for left, right in boxes:
+            assert left >= -1 and right <= width + 1, f"a chart or table box reaches past the page ({left}, {right})"
+        watched.assert_clean()
+
+
+def test_every_chart_has_a_description_and_a_data_download_that_opens(watched, base_url, screenshots):
+    with screenshot_on_failure(watched, screenshots, "chart-downloads"):
+        for nb in NOTEBOOKS:
+            watched.goto(base_url + f"notebooks/{nb.stem}.html")
+            for chart in watched.page.query_selector_all(".pingan-vega-output"):
+                assert chart.get_attribute("id", ).startswith("fig-")
+                label = chart.eval_on_selector("svg", "s => s.getAttribute('aria-label')")
+                assert label and len(label) > 20, f"{nb.stem}: a chart without a description"
+                for link in chart.query_selector_all("a.pg-chart-csv, a.pg-chart-meta"):
+                    href = link.evaluate("a => a.href")
+                    response = watched.page.request.get(href)
+                    assert response.status == 200, href
+                    body = response.body().decode("utf-8")
+                    assert (json.loads(body) if href.endswith(".json") else len(body.splitlines()) >= 2), href
+                chart.query_selector("button.pg-chart-table").click()
+                assert chart.query_selector(".pg-chart-datatable table tbody tr"), "the data table did not open"
         watched.assert_clean()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import re
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -88,18 +89,19 @@ def test_every_local_link_resolves(site):
 
 
 def test_index_lists_every_article_and_how_to_cite(site):
-    text = html.unescape((site / "index.html").read_text(encoding="utf-8"))
+    # the text without the lang spans around Chinese (or any other tag)
+    text = html.unescape(re.sub(r"<[^>]+>", "", (site / "index.html").read_text(encoding="utf-8")))
     arts = pingan.load("articles")
     assert arts.height > 0
     for a in arts.iter_rows(named=True):
         for key in ("article_id", "title_zh", "title_en", "published"):
             assert a[key] in text, f"index.html lacks {key} of {a['article_id']}"
-    assert 'id="cite"' in text and "CC BY 4.0" in text
+    assert 'id="cite"' in (site / "index.html").read_text(encoding="utf-8") and "CC BY 4.0" in text
 
 
 def test_no_page_loads_scripts_or_styles_from_the_network(site):
     pages = sorted(site.rglob("*.html"))
-    assert len(pages) == len(NOTEBOOKS) + 1
+    assert len(pages) == len(NOTEBOOKS) + 2  # the notebooks, index.html, status.html
     for page in pages:
         r = refs(page)
         for tag, attr, value in r.refs:
@@ -117,7 +119,7 @@ def test_each_notebook_page_loads_the_vega_bundle_once_and_carries_every_spec(si
     for nb in NOTEBOOKS:
         page = site / "notebooks" / f"{nb.stem}.html"
         scripts = [v for tag, attr, v in refs(page).refs if tag == "script" and attr == "src"]
-        assert scripts == ["../assets/vega-bundle.js"], f"{page.name}: script sources {scripts}"
+        assert scripts.count("../assets/vega-bundle.js") == 1, f"{page.name}: script sources {scripts}"
         cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
         specs = sum(pingan.workbench._site.VEGALITE_MIMETYPE in o.get("data", {})
                     for c in cells for o in c.get("outputs", []))
@@ -161,3 +163,151 @@ def test_cli_site_builds_into_the_given_folder(tmp_path, monkeypatch, capsys):
     assert cli_main(["site"]) == 0
     assert calls == [tmp_path / "out", Path("build/site")]
     assert "built" in capsys.readouterr().out
+
+
+# --- the reading site: sidebar, outline, folded code, charts' files, citations, Chinese ---------
+
+class _Text(HTMLParser):
+    """The page's text nodes (outside script, style, title and noscript), each with the
+    nearest enclosing lang."""
+
+    RAW = {"script", "style", "title", "noscript", "textarea"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None]] = []
+        self.texts: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        self.stack.append((tag, dict(attrs).get("lang")))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data):
+        if any(t in self.RAW for t, _ in self.stack):
+            return
+        lang = next((lang for _, lang in reversed(self.stack) if lang), None)
+        self.texts.append((data, lang))
+
+
+def _pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_is_english_with_its_chinese_marked_zh(site):
+    from pingan.workbench._site_text import CJK_RUN
+    for page in _pages(site):
+        if "pagefind" in page.parts:
+            continue
+        source = page.read_text(encoding="utf-8")
+        assert '<html lang="en"' in source, f"{page.name}: the page does not declare lang=\"en\""
+        p = _Text()
+        p.feed(source)
+        unmarked = [t for t, lang in p.texts if CJK_RUN.search(t) and not (lang or "").startswith("zh")]
+        assert not unmarked, f"{page.relative_to(site)}: Chinese without lang=zh: {unmarked[:3]}"
+
+
+def test_the_bundled_font_covers_every_chinese_character_the_site_uses(site):
+    from fontTools.ttLib import TTFont
+    from pingan.workbench._site_text import cjk_characters
+    font_file = site / pingan.workbench._site.FONT
+    assert font_file.read_bytes()[:4] == b"wOF2"
+    size = font_file.stat().st_size
+    assert size < 2_000_000, f"the font subset is {size} bytes: not subset?"
+    cmap = TTFont(str(font_file)).getBestCmap()
+    used = cjk_characters(p.read_text(encoding="utf-8") for p in _pages(site))
+    assert used, "no Chinese on the site at all?"
+    missing = sorted(c for c in used if ord(c) not in cmap)
+    assert not missing, f"the font subset lacks {''.join(missing[:40])}"
+    css = (site / "assets" / "site.css").read_text(encoding="utf-8")
+    assert "@font-face" in css and "fonts/noto-sans-sc-subset.woff2" in css and "unicode-range" in css
+
+
+def test_every_notebook_page_has_a_sidebar_an_outline_and_previous_next_at_the_end(site):
+    for i, nb in enumerate(NOTEBOOKS):
+        page = (site / "notebooks" / f"{nb.stem}.html").read_text(encoding="utf-8")
+        assert 'class="pg-sidebar"' in page and 'aria-current="page"' in page
+        for other in NOTEBOOKS:
+            assert f'href="../notebooks/{other.stem}.html"' in page, f"{nb.stem}: sidebar lacks {other.stem}"
+        toc = page[page.index('class="pg-toc"'):]
+        headings = [c for c in json.loads(nb.read_text(encoding="utf-8"))["cells"]
+                    if c["cell_type"] == "markdown" and "".join(c["source"]).lstrip().startswith("## ")]
+        assert toc.count("<li") >= len(headings) > 0, f"{nb.stem}: outline shorter than its ## headings"
+        # previous/next after the last cell, just before the end of the text
+        tail = page[page.rindex('class="jp-Cell'):page.rindex("</main>")]
+        links = dict((rel, href) for tag in re.findall(r"<a [^>]*>", tail)
+                     for rel in re.findall(r'rel="(prev|next)"', tag) for href in re.findall(r'href="([^"]+)"', tag))
+        if i + 1 < len(NOTEBOOKS):
+            assert links.get("next") == f"{NOTEBOOKS[i + 1].stem}.html", (nb.stem, links)
+        if i > 0:
+            assert links.get("prev") == f"{NOTEBOOKS[i - 1].stem}.html", (nb.stem, links)
+
+
+def test_code_is_folded_and_prose_cells_show_no_code(site):
+    for nb in NOTEBOOKS:
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        code = [c for c in cells if c["cell_type"] == "code"]
+        prose = [c for c in code if c.get("outputs") and all("text/markdown" in o.get("data", {}) for o in c["outputs"])]
+        page = (site / "notebooks" / f"{nb.stem}.html").read_text(encoding="utf-8")
+        assert page.count('<details class="pg-code">') == len(code) - len(prose), nb.stem
+        assert "<details class=\"pg-code\" open" not in page
+        assert "In&nbsp;[" not in page, f"{nb.stem}: execution prompts shown"
+
+
+def test_every_chart_has_an_anchor_a_description_its_data_and_metadata(site):
+    seen_ids = set()
+    for nb in NOTEBOOKS:
+        page = (site / "notebooks" / f"{nb.stem}.html").read_text(encoding="utf-8")
+        figures = [re.search(r'\bid="([^"]+)"', tag)[1] for tag in re.findall(r"<figure [^>]*>", page)
+                   if "pingan-vega-output" in tag]
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        specs = [o["data"][pingan.workbench._site.VEGALITE_MIMETYPE] for c in cells for o in c.get("outputs", [])
+                 if pingan.workbench._site.VEGALITE_MIMETYPE in o.get("data", {})]
+        assert len(figures) == len(specs) == len(set(figures)), nb.stem
+        for anchor, spec in zip(figures, specs):
+            seen_ids.add((nb.stem, anchor))
+            meta = json.loads((site / "charts" / nb.stem / f"{anchor[4:]}.json").read_text(encoding="utf-8"))
+            for key in ("title", "description", "source", "tables", "licence", "original_sources", "how_to_cite"):
+                assert meta.get(key) is not None, f"{nb.stem}/{anchor}: metadata lacks {key}"
+            assert meta["description"].strip() and meta["title"], f"{nb.stem}/{anchor}"
+            assert meta["original_sources"], f"{nb.stem}/{anchor}: no article cited as the original source"
+            assert meta["page"] == f"notebooks/{nb.stem}.html#{anchor}"
+            n_rows = sum(len(rows) for rows in (spec.get("datasets") or {}).values() if any(r for r in rows))
+            back = sum(pl.read_csv(site / "charts" / nb.stem / f, infer_schema=False).height for f in meta["data"])
+            assert back == n_rows, f"{nb.stem}/{anchor}: CSV rows {back} != spec rows {n_rows}"
+            labels = {html.unescape(v) for v in re.findall(r'aria-label="([^"]*)"', page)}
+            assert meta["description"] in labels, f"{nb.stem}/{anchor}: the chart has no accessible name"
+
+
+def test_every_page_shows_the_citation_forms(site):
+    from pingan.workbench._site_cite import read_release
+    release = read_release(ROOT / "CITATION.cff", pingan.__version__)
+    assert release.version == pingan.__version__ and re.fullmatch(r"\d{4}-\d{2}-\d{2}", release.date)
+    for page in _pages(site):
+        if "pagefind" in page.parts:
+            continue
+        text = html.unescape(page.read_text(encoding="utf-8"))
+        for form in ("APA", "GB/T 7714", "BibTeX", "@software{", f"Version {release.version}", release.date):
+            assert form in text, f"{page.relative_to(site)} lacks {form!r}"
+
+
+def test_status_page_offers_each_notebook_and_the_package_versions(site):
+    status = (site / "status.html").read_text(encoding="utf-8")
+    for nb in NOTEBOOKS:
+        assert f'href="notebooks/{nb.name}"' in status
+        assert (site / "notebooks" / nb.name).read_bytes() == nb.read_bytes()
+    for name in ("polars", "altair", "vl-convert-python", "nbconvert"):
+        assert f"<td>{name}</td>" in status
+
+
+def test_search_index_is_built_for_chinese(site):
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert "zh" in entry["languages"], entry
+    assert entry["languages"]["zh"]["page_count"] >= len(NOTEBOOKS) + 2

@@ -1,4 +1,4 @@
-"""The ``pingan`` command line: validate, extract, coverage, draft, terms, dictionary, add-article, site, figures, export."""
+"""The ``pingan`` command line: validate, extract, coverage, draft, terms, dictionary, sources, add-article, site, figures, export."""
 from __future__ import annotations
 
 import argparse
@@ -121,11 +121,20 @@ def _draft(args) -> int:
 
 
 def _dictionary(args) -> int:
-    from pingan.workbench._dictionary import data_dictionary_markdown, update_readme
-    if args.update_readme:
-        print(f"updated {update_readme(args.update_readme, args.data_dir)}")
+    from pingan.workbench._dictionary import data_dictionary_markdown, update_doc
+    if args.update:
+        print(f"updated {update_doc(args.update, args.data_dir)}")
     else:
         print(data_dictionary_markdown(args.data_dir), end="")
+    return 0
+
+
+def _sources(args) -> int:
+    from pingan.workbench._sources import source_hashes, sources_markdown, update_sources_doc
+    if args.update:
+        print(f"updated {update_sources_doc(args.update, args.sources, args.data_dir)}")
+    else:
+        print(sources_markdown(source_hashes(args.sources, args.data_dir)), end="")
     return 0
 
 
@@ -236,9 +245,14 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=_draft)
     p = sub.add_parser("dictionary", help="print the data dictionary (Markdown) from datapackage.json")
     p.add_argument("--data-dir", type=Path)
-    p.add_argument("--update-readme", type=Path, metavar="README",
-                   help="rewrite the README's generated data-dictionary section in place")
+    p.add_argument("--update", "--update-readme", type=Path, metavar="DOC", dest="update",
+                   help="rewrite DOC's generated data-dictionary section in place (docs/data-dictionary.md)")
     p.set_defaults(run=_dictionary)
+    p = sub.add_parser("sources", help="print each source article's SHA-256 (Markdown), or update docs/sources.md")
+    p.add_argument("--data-dir", type=Path)
+    p.add_argument("--sources", type=Path)
+    p.add_argument("--update", type=Path, metavar="DOC", help="rewrite DOC's generated table of hashes in place")
+    p.set_defaults(run=_sources)
     p = sub.add_parser("add-article", help="register a new article: its articles.csv row, its text, its notebook",
                        description="Copy the article's text into the sources folder, append its row to "
                        "articles.csv and create notebooks/NN_<id>.ipynb from a starter that runs. Nothing is "
