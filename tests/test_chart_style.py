@@ -7,7 +7,9 @@
 - a legend only where colour tells two or more values apart;
 - every drawn statistic has a tooltip with its exact quote;
 - every selection and the view carrying it has an explicit name (stable notebook output);
-- no category slug on an axis.
+- no category slug on an axis;
+- a written description (Vega-Lite ``description``: the chart's accessible name and the
+  image's alt text on the site) and a source line of at least 11 px.
 """
 import re
 
@@ -70,6 +72,14 @@ def test_one_source_line_beneath_naming_the_tables_drawn(chart):
     for table in DRAWS[_kind(stem)]:
         assert table in line, f"{stem}: {line!r} does not name {table}"
     assert "statistics.csv" in line or not any("stat_id" in r for _, rows in units(spec) for r in rows), stem
+
+
+def test_a_description_and_a_legible_source_line(chart):
+    stem, spec = chart
+    description = spec.get("description", "")
+    assert isinstance(description, str) and len(description) > 20, f"{stem}: no written description"
+    assert inner_title(spec)["text"].strip().rstrip(".") in description, f"{stem}: the description omits the finding"
+    assert spec["title"].get("fontSize", 11) >= 11, f"{stem}: source line smaller than 11 px"
 
 
 def test_no_bar_on_a_log_scale(chart):
