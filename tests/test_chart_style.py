@@ -11,7 +11,9 @@ Each rule is one test that walks every chart and lists every chart that breaks i
 - a legend only where colour (or fill, shape, dash) tells two or more values apart;
 - every drawn statistic and practice has a tooltip with its exact quote;
 - every selection and the view carrying it has an explicit name (stable notebook output);
-- no category slug on an axis; no English axis title in a Chinese chart; no year printed as 2,017.
+- no category slug on an axis; no English axis title in a Chinese chart; no year printed as 2,017;
+- a written description (Vega-Lite ``description``: the chart's accessible name and the
+  image's alt text on the site) and a source line of at least 11 px.
 
 The subtitle's one-or-two-line rule is enforced by ``frame()`` itself (tested below on its own).
 """
@@ -170,6 +172,22 @@ def _source_rule(name, args, kwargs, lang, spec):
 
 def test_one_source_line_beneath_naming_the_articles_and_tables_drawn():
     _sweep(_source_rule)
+
+
+def _description_rule(name, args, kwargs, lang, spec):
+    out = []
+    description = spec.get("description", "")
+    if not (isinstance(description, str) and len(description) > 20):
+        out.append("no written description")
+    elif inner_title(spec)["text"].strip().rstrip(".") not in description:
+        out.append("the description omits the finding (the title)")
+    if spec["title"].get("fontSize", 11) < 11:
+        out.append("source line smaller than 11 px")
+    return out
+
+
+def test_a_description_and_a_legible_source_line():
+    _sweep(_description_rule)
 
 
 def _log_bar_rule(name, args, kwargs, lang, spec):

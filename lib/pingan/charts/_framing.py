@@ -22,7 +22,7 @@ from pingan.package._vocabulary import CITY_COLORS, CITY_NAMES, check_lang, labe
 from pingan.charts._style import INK, MUTED
 
 __all__ = ["frame", "source_line", "city_color", "labels_beside", "wrap", "shorten", "chart_title",
-           "subtitle_lines", "source_text", "padded", "log_padded", "log_axis"]
+           "subtitle_lines", "source_text", "describe", "padded", "log_padded", "log_axis"]
 
 MAX_SUBTITLE_LINES = 2
 
@@ -101,15 +101,28 @@ def subtitle_lines(subtitle) -> list[str]:
     return lines
 
 
-def frame(chart, title: str, subtitle, source: str, *, name: str | None = None) -> alt.VConcatChart:
-    """The chart with its title and subtitle above and its one source line beneath."""
+SOURCE_FONT_SIZE = 11  # the smallest text a chart carries (WCAG: legible at 11 px and up)
+
+
+def describe(title: str, subtitle) -> str:
+    """A chart's written description for screen readers (and the image's alt text) when its
+    builder gives none: the finding its title states, then its subtitle lines, as sentences."""
+    parts = [p.strip().rstrip(".") for p in [title, *subtitle_lines(subtitle)] if p and p.strip()]
+    return ". ".join(parts) + "."
+
+
+def frame(chart, title: str, subtitle, source: str, *, name: str | None = None,
+          description: str | None = None) -> alt.VConcatChart:
+    """The chart with its title and subtitle above and its one source line beneath, and a
+    ``description`` (given, or :func:`describe` of the title and subtitle)."""
     if "\n" in source:
         raise ValueError("the source line is one line")
     inner = chart.properties(title=alt.Title(title, subtitle=subtitle_lines(subtitle), anchor="start"))
     if name:
         inner = inner.properties(name=name)
-    return alt.vconcat(inner, title=alt.Title(source, orient="bottom", anchor="start", fontSize=10,
-                                              fontWeight="normal", color=MUTED, offset=10))
+    return alt.vconcat(inner, description=description or describe(title, subtitle),
+                       title=alt.Title(source, orient="bottom", anchor="start", fontSize=SOURCE_FONT_SIZE,
+                                       fontWeight="normal", color=MUTED, offset=10))
 
 
 def _title_of(spec: dict) -> dict | None:
