@@ -161,6 +161,19 @@ def test_links_table_shows_each_link_with_its_quote():
     assert table.title == f"Quzhou 2024 states {n_stated} of the {links.height} links between its practices; the rest are inferred"
 
 
+
+def test_model_tables_take_an_analyst_title_and_name_no_storage_file():
+    """Readers see what a source holds, never a file name; a filtered frame gets the analyst's title."""
+    links = pingan.model_links("wucheng-2020", tables=TABLES).head(2)
+    claims = pingan.outcome_claims("wucheng-2020", tables=TABLES)
+    for table in (pingan.tables.links_table(links, tables=TABLES, title="Two links at the grid"),
+                  pingan.tables.claims_table(claims, tables=TABLES, title="Every change is a fall"),
+                  pingan.tables.links_table(links, tables=TABLES, lang="zh")):
+        html = table.as_html()
+        assert ".csv" not in html and "pingan." not in html
+    assert pingan.tables.links_table(links, tables=TABLES, title="Two links at the grid").title == "Two links at the grid"
+    assert pingan.tables.claims_table(claims, tables=TABLES, title="Every change is a fall").title == "Every change is a fall"
+
 def test_family_labels_cover_every_family_with_chinese_terms():
     families = TABLES["practices"].schema["family"].categories
     for f in families:

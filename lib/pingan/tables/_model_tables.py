@@ -14,6 +14,11 @@ import polars as pl
 __all__ = ["claims_table", "links_table"]
 
 _YES_NO = {True: ("yes", "有"), False: ("no", "无")}
+# Source lines readers see: the workbook's tables by what they hold, never their file names.
+_CLAIMS_SOURCE = ("The articles' figures, as curated in the workbook, with the quote each rests on",
+                  "文章中的数字(工作簿整理),各附原文")
+_LINKS_SOURCE = ("The workbook's links between practices, each with the article's words it rests on",
+                 "工作簿整理的做法之间的关联,各附所依据的原文")
 
 
 def _yes_no(col: str, lang: str) -> pl.Expr:
@@ -21,10 +26,11 @@ def _yes_no(col: str, lang: str) -> pl.Expr:
     return pl.col(col).replace_strict({k: v[i] for k, v in _YES_NO.items()}, default=None, return_dtype=pl.String)
 
 
-def claims_table(claims: pl.DataFrame, *, tables: dict | None = None, lang: str = "en"):
+def claims_table(claims: pl.DataFrame, *, tables: dict | None = None, lang: str = "en", title: str | None = None):
     """Outcome claims (a frame from ``pingan.outcome_claims``) for readers: the claim, the figure
     as printed, its period (stated or inferred), whether a base and a comparison are given, the
-    verdict and the quote; an article column when the frame holds more than one article."""
+    verdict and the quote; an article column when the frame holds more than one article. ``title``
+    replaces the computed default (a count of claims without a base)."""
     from pingan.analysis._frames import article_labels, resolve_tables
     from pingan.package._vocabulary import check_lang
     from pingan.tables._format import show_table
@@ -49,17 +55,18 @@ def claims_table(claims: pl.DataFrame, *, tables: dict | None = None, lang: str 
               "base": "有基数?", "comparison": "有对照?", "verdict": "判断", "quote": "原文"})
     n = df.height
     no_base = int((~df["base_given"]).sum()) if n else 0
-    title = (f"{no_base} of {n} outcome claims give no base to judge their size" if lang == "en"
-             else f"{n}项成效说法中有{no_base}项未给出判断其大小的基数")
+    title = title or (f"{no_base} of {n} outcome claims give no base to judge their size" if lang == "en"
+                      else f"{n}项成效说法中有{no_base}项未给出判断其大小的基数")
     ident = articles[0] if len(articles) == 1 else "all"
     return show_table(df, cols, labels=heads, title=title, id=f"claims-{ident}",
-                      source="statistics.csv, indicators.csv, computed by pingan.outcome_claims()")
+                      source=_CLAIMS_SOURCE[i])
 
 
-def links_table(links: pl.DataFrame, *, tables: dict | None = None, lang: str = "en"):
+def links_table(links: pl.DataFrame, *, tables: dict | None = None, lang: str = "en", title: str | None = None):
     """One article's links (a frame from ``pingan.model_links``) for readers: from → relation →
     to, whether the article states the link or it is inferred (and what it rests on), and the
-    quote; stated links first."""
+    quote; stated links first. ``title`` replaces the computed default (how many links are stated),
+    which speaks of all the article's links and so misleads over a filtered frame."""
     from pingan.analysis._frames import article_labels, resolve_tables
     from pingan.package._vocabulary import check_lang, relation_label
     from pingan.tables._format import show_table
@@ -81,7 +88,7 @@ def links_table(links: pl.DataFrame, *, tables: dict | None = None, lang: str = 
                    "basis_note": "说明", "quote": "原文"})
     who = article_labels(t, lang)[articles[0]] if len(articles) == 1 else ("the articles" if lang == "en" else "各文章")
     n_stated = int((df["basis"] == "stated").sum())
-    title = (f"{who} states {n_stated} of the {df.height} links between its practices; the rest are inferred"
-             if lang == "en" else f"{who}的做法之间有{df.height}条关联,其中{n_stated}条为文中明言,其余为推断")
+    title = title or (f"{who} states {n_stated} of the {df.height} links between its practices; the rest are inferred"
+                      if lang == "en" else f"{who}的做法之间有{df.height}条关联,其中{n_stated}条为文中明言,其余为推断")
     ident = articles[0] if len(articles) == 1 else "all"
-    return show_table(df, cols, labels=heads, title=title, id=f"links-{ident}", source="practice_links.csv")
+    return show_table(df, cols, labels=heads, title=title, id=f"links-{ident}", source=_LINKS_SOURCE[i])
