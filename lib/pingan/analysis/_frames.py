@@ -10,9 +10,9 @@ import re
 import polars as pl
 
 from pingan.package._selection import article_order, check_article_ids, resolve_tables
-from pingan.package._vocabulary import CITY_NAMES, check_lang
+from pingan.package._vocabulary import Cities, cities_from, check_lang
 
-__all__ = ["resolve_tables", "check_article_ids", "article_labels", "article_order", "city_expr",
+__all__ = ["resolve_tables", "check_article_ids", "article_labels", "article_order", "city_expr", "city_code_expr", "cities",
            "statistics_frame", "row_labels", "printed_label", "place_names", "signed_percent", "has_cjk"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -50,10 +50,25 @@ def article_labels(tables: dict[str, pl.DataFrame], lang: str) -> dict[str, str]
     return out
 
 
-def city_expr(column: str, lang: str) -> pl.Expr:
-    """The city a place code belongs to, by name; 'other' outside the three cities."""
+def cities(tables: dict[str, pl.DataFrame]) -> Cities:
+    """The city vocabulary of these tables: a colour and a name for every city an article
+    covers, and each place's city (``pingan.labels`` has the same for the package in use)."""
+    p = tables["places"].with_columns(pl.col(pl.Enum).cast(pl.String))
+    a = tables["articles"].select("article_id", "place_code", pl.col("published").cast(pl.String))
+    return cities_from(p.iter_rows(named=True), a.iter_rows(named=True))
+
+
+def city_code_expr(tables: dict[str, pl.DataFrame], column: str = "place_code") -> pl.Expr:
+    """The code of the prefecture-level city a place lies in (by ``parent_code``); null outside one."""
+    return pl.col(column).replace_strict(cities(tables).of, default=None, return_dtype=pl.String)
+
+
+def city_expr(tables: dict[str, pl.DataFrame], column: str, lang: str) -> pl.Expr:
+    """The city a place belongs to, by name; 'other' outside the cities the articles cover."""
     check_lang(lang)
-    return (pl.col(column).str.slice(0, 4) + "00").replace_strict(CITY_NAMES[lang], default="other")
+    c = cities(tables)
+    names = {place: c.names[lang][city] for place, city in c.of.items() if city in c.names[lang]}
+    return pl.col(column).replace_strict(names, default="other", return_dtype=pl.String)
 
 
 def signed_percent(value: float, decimals: int | None = None) -> str:
@@ -113,8 +128,8 @@ def statistics_frame(tables: dict[str, pl.DataFrame], lang: str, article_id=None
     labels = article_labels(tables, lang)
     s = s.with_columns(
         place=pl.col("place_code").replace_strict(names, default=pl.col("place_code")),
-        city=city_expr("place_code", lang),
-        city_code=pl.col("place_code").str.slice(0, 4) + "00",
+        city=city_expr(tables, "place_code", lang),
+        city_code=city_code_expr(tables),
         article=pl.col("article_id").replace_strict(labels, return_dtype=pl.String),
         shown=pl.struct("as_written", "value", "unit", "qualifier", "measure").map_elements(
             lambda r: printed_label(r["as_written"], r["value"], r["unit"], r["qualifier"], r["measure"], lang),

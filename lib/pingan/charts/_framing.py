@@ -17,8 +17,8 @@ import textwrap
 import altair as alt
 import polars as pl
 
-from pingan.analysis._frames import article_order
-from pingan.package._vocabulary import CITY_COLORS, CITY_NAMES, check_lang, label
+from pingan.analysis._frames import article_order, cities
+from pingan.package._vocabulary import check_lang, label
 from pingan.charts._style import INK, MUTED
 
 __all__ = ["frame", "source_line", "city_color", "labels_beside", "wrap", "shorten", "chart_title",
@@ -132,14 +132,14 @@ def source_text(spec: dict) -> str:
     return t.get("text", "") if t.get("orient") == "bottom" else ""
 
 
-def city_color(df: pl.DataFrame, lang: str, field: str = "city", *, legend: bool = False) -> alt.Color:
+def city_color(df: pl.DataFrame, lang: str, field: str = "city", *, tables: dict, legend: bool = False) -> alt.Color:
     """Each city in its colour. No legend unless asked for (``legend=True``) and the chart
     draws two or more cities: the workbook's charts name the article or place on each row
     instead, which a reader need not decode."""
-    names = CITY_NAMES[lang]
+    c = cities(tables)
     present = set(df[field].unique().to_list()) if field in df.columns else set()
-    domain = [names[c] for c in CITY_COLORS]
-    rng = list(CITY_COLORS.values())
+    domain = [c.names[lang][code] for code in c.colors]
+    rng = list(c.colors.values())
     if "other" in present:
         domain, rng = domain + ["other"], rng + ["#999999"]
     legend = alt.Legend(title=None, orient="right") if legend and len(present) >= 2 else None

@@ -17,11 +17,11 @@ import polars as pl
 
 from pingan.analysis._model import model_practices, template_matrix
 from pingan.analysis._sections import article_sections
-from pingan.analysis._frames import article_labels, article_order, check_article_ids, place_names, resolve_tables
+from pingan.analysis._frames import article_labels, article_order, check_article_ids, place_names, cities, resolve_tables
 from pingan.charts._framing import frame, shorten, source_line, wrap
 from pingan.package._vocabulary import family_label, is_template, relation_label, tier_label
 from pingan.charts._model_layout import architecture_layout
-from pingan.package._vocabulary import CITY_COLORS, check_lang
+from pingan.package._vocabulary import check_lang
 from pingan.charts._style import INK, MUTED
 
 __all__ = ["architecture_chart", "templates_chart", "template_matrix_chart", "sections_chart", "escalation_chain",
@@ -46,7 +46,8 @@ def _k(key: str, lang: str) -> str:
 def article_color(tables: dict, article_id: str) -> str:
     """The colour of the city the article is about (Wucheng takes Jinhua's)."""
     code = tables["articles"].filter(pl.col("article_id") == article_id)["place_code"][0]
-    return CITY_COLORS.get(code[:4] + "00", INK)
+    vocab = cities(tables)
+    return vocab.colors.get(vocab.of.get(code), INK)
 
 
 def _families(tables: dict) -> list[str]:

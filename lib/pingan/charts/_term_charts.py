@@ -5,9 +5,9 @@ import altair as alt
 import polars as pl
 
 from pingan.analysis._terms import term_frequencies
-from pingan.analysis._frames import article_labels, article_order, resolve_tables
+from pingan.analysis._frames import article_labels, article_order, cities, resolve_tables
 from pingan.charts._framing import frame, source_line
-from pingan.package._vocabulary import CITY_COLORS, check_lang
+from pingan.package._vocabulary import check_lang
 from pingan.charts._style import INK
 
 __all__ = ["term_emphasis_chart", "MODEL_TERMS"]
@@ -43,9 +43,10 @@ def term_emphasis_chart(terms=None, *, tables: dict | None = None, lang: str = "
     labels = article_labels(t, lang)
     order = article_order(t)
     codes = dict(zip(t["articles"]["article_id"], t["articles"]["place_code"]))
+    vocab = cities(t)
     df = df.with_columns(
         article=pl.col("article_id").replace_strict(labels, return_dtype=pl.String),
-        city_colour=pl.col("article_id").replace_strict({a: CITY_COLORS.get(c[:4] + "00", INK) for a, c in codes.items()}),
+        city_colour=pl.col("article_id").replace_strict({a: vocab.colors.get(vocab.of.get(c), INK) for a, c in codes.items()}),
         term_label=(pl.col("term") + pl.lit(" ") + pl.col("term_en").fill_null("")).str.strip_chars()
         if lang == "en" else pl.col("term"),
         shown=pl.when(pl.col("occurrences") > 0).then(pl.col("per_1000_chars").round(1).cast(pl.String))
