@@ -184,6 +184,22 @@ def _check_practice_places(t: CheckedTable, practices: CheckedTable, problems: l
             problems.append(Problem(t.file, 1, "role", f"{pid!r} has no home place (role 'home')"))
 
 
+# which figures each kind of consistency check needs (True), refuses (False)
+_CHECK_NEEDS = {"implied_rate": {"denominator": True, "stated_rate": True},
+                "implied_total": {"denominator": False, "stated_rate": True},
+                "ratio": {"denominator": True, "stated_rate": False}}
+
+
+def _check_consistency_checks(t: CheckedTable, problems: list[Problem]):
+    """Each check names the figures its kind needs, and no other."""
+    for i, r in enumerate(t.frame.with_columns(pl.col(pl.Enum).cast(pl.String)).iter_rows(named=True)):
+        for col, needed in _CHECK_NEEDS.get(r["kind"], {}).items():
+            if needed and not r[col]:
+                problems.append(Problem(t.file, t.lines[i], col, f"a {r['kind']} check needs its {col}"))
+            elif not needed and r[col]:
+                problems.append(Problem(t.file, t.lines[i], col, f"a {r['kind']} check has no {col}; leave it empty"))
+
+
 def _check_dates(t: CheckedTable, date_col: str, problems: list[Problem]):
     lengths = {"year": 4, "month": 7, "day": 10}
     for i, (d, p) in enumerate(t.frame.select(date_col, "date_precision").iter_rows()):
@@ -220,6 +236,8 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
         _check_statistic_values(ready["statistics"], problems)
     if "practice_links" in ready and "practices" in ready:
         _check_links(ready["practice_links"], ready["practices"], problems)
+    if "consistency_checks" in ready:
+        _check_consistency_checks(ready["consistency_checks"], problems)
     if "practice_places" in ready and "practices" in ready:
         _check_practice_places(ready["practice_places"], ready["practices"], problems)
     check_meaning(ready, problems)
