@@ -16,7 +16,9 @@ __all__ = ["resolve_tables", "check_article_ids", "article_labels", "article_ord
            "statistics_frame", "row_labels", "printed_label", "place_names", "signed_percent", "has_cjk"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_QUALIFIER_SIGN = {"exact": "", "approx": "≈", "at_least": "≥", "at_most": "≤"}
+# how an English reader is told a figure's qualifier: 余/多/超过/以上 are "more than" (coded
+# at_least), 近/约/左右 "about" (approx); words, not signs a reader may misread
+QUALIFIER_WORDS = {"exact": "", "approx": "about ", "at_least": "more than ", "at_most": "at most "}
 
 
 def has_cjk(text: str) -> bool:
@@ -88,16 +90,15 @@ def _plain_number(value: float, unit: str) -> str:
 def printed_label(as_written: str, value: float, unit: str, qualifier: str, measure: str, lang: str) -> str:
     """The figure as a reader should see it on the chart.
 
-    Chinese: exactly as printed (``3.2万``). English: the number with its qualifier
-    (``≈32,000``, ``≥95%``), followed by the figure as printed when that has Chinese in it
-    (``3.2万 (≈32,000)``); a change carries its sign (``−26.9%``), since the articles
+    Chinese: exactly as printed (``3.2万``). English: the number with its qualifier in words
+    (``about 10,000`` for 近万, ``more than 200,000`` for 20余万), after the figure as printed
+    when that has Chinese in it (``20余万 (more than 200,000)``, ``减半 (about −50%)``); a change carries
+    its sign (``−26.9%``), since the articles
     write 下降26.9% with an unsigned figure.
     """
     check_lang(lang)
-    if measure == "change_pct":
-        number = signed_percent(value)
-    else:
-        number = _QUALIFIER_SIGN.get(qualifier, "") + _plain_number(value, unit)
+    words = QUALIFIER_WORDS[qualifier] if lang == "en" else ""
+    number = words + (signed_percent(value) if measure == "change_pct" else _plain_number(value, unit))
     if lang == "zh":
         return as_written if measure != "change_pct" else f"{number}({as_written})" if has_cjk(as_written) else number
     return f"{as_written} ({number})" if has_cjk(as_written) else number

@@ -69,7 +69,7 @@ def capacity_chart(article_id: str, domains=None, *, tables: dict | None = None,
                                                            default=pl.col("domain")),
               label=pl.col("indicator_label"),
               per_10k_shown=pl.when(pl.col("per_10k").is_not_null())
-              .then(pl.format("≈{} per 10,000 residents" if lang == "en" else "约每万人{}",
+              .then(pl.format("about {} per 10,000 residents" if lang == "en" else "约每万人{}",
                               pl.col("per_10k").round(0).cast(pl.Int64))))
           .with_columns(shown=pl.when(pl.col("per_10k_shown").is_not_null())
                         .then(pl.format("{} · {}", "shown", "per_10k_shown")).otherwise(pl.col("shown")))

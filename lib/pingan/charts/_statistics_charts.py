@@ -46,12 +46,17 @@ def _who(df: pl.DataFrame, lang: str) -> str:
 
 
 def _span(df: pl.DataFrame, lang: str) -> str:
-    starts = df["period"].str.slice(0, 4)
-    ends = df["period"].str.slice(-4)
-    a, b = starts.min(), ends.max()
-    if a == b:
-        return a if lang == "en" else f"{a}年"
-    return f"{a}–{b}" if lang == "en" else f"{a}—{b}年"
+    """The periods of the figures drawn, honestly: the one period when all share it, the
+    periods themselves when there are two or three (2018–2019 and 2019, not "2018–2019"),
+    else "periods as printed" (each row or label carries its own)."""
+    periods = sorted(df["period"].unique().to_list(), key=lambda p: (p[-4:], p))
+    shown = [p.replace("-", "–") for p in periods]
+    if len(shown) == 1:
+        return shown[0] if lang == "en" else f"{shown[0]}年"
+    if len(shown) <= 3:
+        return ("periods " + ", ".join(shown[:-1]) + " and " + shown[-1]) if lang == "en" else \
+            "时期为" + "、".join(f"{p}年" for p in shown)
+    return "periods as printed" if lang == "en" else "时期以原文为准"
 
 
 def _period_phrase(period: str, lang: str) -> str:
