@@ -117,10 +117,10 @@ def statistics_frame(tables: dict[str, pl.DataFrame], lang: str, article_id=None
         s = s.filter(pl.col("measure").is_in(list(measures)))
     if units:
         s = s.filter(pl.col("unit").is_in(list(units)))
-    name_col = "name_en" if lang == "en" else "name_zh"
+    name_col = f"name_{lang}"
     names = place_names(tables, lang)
     arts = tables["articles"].select("article_id", "published",
-                                     article_title=pl.col("title_en" if lang == "en" else "title_zh"))
+                                     article_title=pl.col(f"title_{lang}"))
     order = {a: i for i, a in enumerate(article_order(tables))}
     s = (s.join(tables["indicators"].select("indicator", indicator_label=pl.col(name_col)), on="indicator", how="left")
          .join(arts, on="article_id", how="left")

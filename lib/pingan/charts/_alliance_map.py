@@ -141,7 +141,7 @@ def _zhejiang_rows(t: dict, lang: str, allies: pl.DataFrame) -> pl.DataFrame:
             .join(_label_points(tuple(allies["place_code"])), on="place_code", how="left")
             .with_columns(province=pl.lit(scope["name_en"].removesuffix(" Province") if lang == "en" else scope["name_zh"]),
                           role=pl.lit(words["other"]),
-                          label=pl.col("name_en" if lang == "en" else "name_zh")))
+                          label=pl.col(f"name_{lang}")))
 
 
 def border_map(practice_id: str | None = None, *, tables: dict | None = None, lang: str = "en",

@@ -6,7 +6,7 @@ import polars as pl
 
 from pingan.analysis._frames import article_labels, article_order, check_article_ids, city_code_expr, city_expr, place_names, resolve_tables
 from pingan.charts._framing import city_color, frame, labels_beside, padded, shorten, source_line
-from pingan.package._vocabulary import STATUS_LABELS, category_label, check_lang, label
+from pingan.package._vocabulary import text as say, STATUS_LABELS, category_label, check_lang, label
 from pingan.charts._style import INK
 
 __all__ = ["timeline_chart", "timeline_frame", "timeline_view", "practice_heatmap", "practice_categories_chart",
@@ -94,7 +94,7 @@ def _practices(tables: dict, lang: str) -> pl.DataFrame:
 
 
 def _names(lang: str) -> pl.Expr:
-    return pl.col("name_zh" if lang == "zh" else "name_en").sort().str.join("; " if lang == "en" else "、")
+    return pl.col("name_zh" if lang == "zh" else "name_en").sort().str.join(say("list_sep_semicolon", lang))
 
 
 def practice_heatmap(*, tables: dict | None = None, lang: str = "en", title: str | None = None) -> alt.VConcatChart:

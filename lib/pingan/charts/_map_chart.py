@@ -9,7 +9,7 @@ from pingan.package._geo import ZHEJIANG_PREFECTURES, zhejiang_prefectures, zhej
 from pingan.charts._context_charts import timeline_frame, timeline_view
 from pingan.analysis._frames import article_labels, article_order, cities as cities_of, city_code_expr, resolve_tables
 from pingan.charts._framing import frame, source_line
-from pingan.package._vocabulary import OTHER_COLOR, SCOPE_PROVINCE, check_lang, label
+from pingan.package._vocabulary import text as say, OTHER_COLOR, SCOPE_PROVINCE, check_lang, label
 
 __all__ = ["zhejiang_map", "overview_chart", "label_points", "label_point", "map_cities", "OTHER_COLOR",
            "CITY_PICK"]
@@ -78,11 +78,11 @@ def map_cities(tables: dict, lang: str) -> pl.DataFrame:
                                                rank=pl.col("article_id").replace_strict(order, return_dtype=pl.Int32),
                                                article=pl.col("article_id").replace_strict(names, return_dtype=pl.String))
                .sort("rank").group_by("city_code", maintain_order=True)
-               .agg(pl.col("article").str.join(", " if lang == "en" else "、").alias("articles"), pl.len().alias("n_articles")))
+               .agg(pl.col("article").str.join(say("list_sep", lang)).alias("articles"), pl.len().alias("n_articles")))
     cities = (tables["places"].with_columns(pl.col(pl.Enum).cast(pl.String))
               .filter((pl.col("level") == "prefecture") & (pl.col("province_code") == SCOPE_PROVINCE))
               .select(city_code="place_code", name_zh="name_zh", name_en="name_en", pinyin="pinyin",
-                      label=pl.col("name_en" if lang == "en" else "name_zh")))
+                      label=pl.col(f"name_{lang}")))
     out = (cities.join(covered, on="city_code", how="left").join(label_points(), on="city_code", how="left")
            .with_columns(articles=pl.col("articles").fill_null("—"), n_articles=pl.col("n_articles").fill_null(0),
                          fill=pl.col("city_code").replace_strict(vocab.colors, default=OTHER_COLOR))

@@ -12,7 +12,7 @@ import polars as pl
 from pingan.analysis._percapita import per_capita_figures
 from pingan.analysis._frames import resolve_tables, row_labels, statistics_frame
 from pingan.charts._framing import city_color, frame, labels_beside, log_axis, log_padded, padded, source_line
-from pingan.package._vocabulary import check_lang, label
+from pingan.package._vocabulary import text as say, check_lang, label
 from pingan.charts._style import INK
 
 __all__ = ["changes_chart", "counts_chart", "rates_chart", "honours_chart",
@@ -42,7 +42,7 @@ def _who(df: pl.DataFrame, lang: str) -> str:
     arts = df["article"].unique(maintain_order=True).to_list()
     if len(arts) == 1:
         return arts[0]
-    return ("all articles" if lang == "en" else "各篇文章") if len(arts) > 2 else (" and " if lang == "en" else "与").join(arts)
+    return (say("all_articles", lang)) if len(arts) > 2 else (say("and", lang)).join(arts)
 
 
 def _span(df: pl.DataFrame, lang: str) -> str:
@@ -56,7 +56,7 @@ def _span(df: pl.DataFrame, lang: str) -> str:
     if len(shown) <= 3:
         return ("periods " + ", ".join(shown[:-1]) + " and " + shown[-1]) if lang == "en" else \
             "时期为" + "、".join(f"{p}年" for p in shown)
-    return "periods as printed" if lang == "en" else "时期以原文为准"
+    return say("periods_as_printed", lang)
 
 
 def _period_phrase(period: str, lang: str) -> str:

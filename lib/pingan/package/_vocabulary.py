@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 __all__ = ["CITY_COLORS", "CITY_NAMES", "OTHER_COLOR", "CITY_PALETTE", "SCOPE_PROVINCE", "Cities", "cities_from",
            "package_cities", "prefecture_of", "short_place_name", "LABELS", "CATEGORY_LABELS", "STATUS_LABELS",
-           "label", "category_label", "check_lang",
+           "label", "text", "category_label", "check_lang",
            "FAMILY_LABELS", "TIER_LABELS", "TIER_ORDER", "RELATION_LABELS", "family_label", "tier_label",
            "relation_label", "is_template"]
 
@@ -139,6 +139,37 @@ LABELS = {
     "name_en": ("English name", "英文名"),
     "place_code": ("Place code", "区划代码"),
     "articles": ("Articles", "文章"),
+    "list_sep_semicolon": ("; ", "、"),
+    "newspaper_not_named": ("newspaper not named", "报纸名称未载"),
+    "no_article": ("no article", "无文章"),
+    "colon": (": ", ":"),
+    "list_sep": (", ", "、"),
+    "links": ("Links", "关联"),
+    "from": ("From", "从"),
+    "link": ("Link", "关联"),
+    "to": ("To", "至"),
+    "0_not_named": ("0 — not named", "0(未提及)"),
+    "named_practices": ("Named practices", "做法数量"),
+    "template": ("Template", "模板"),
+    "practices_count": ("Practices", "做法数量"),
+    "names": ("Names", "名称"),
+    "first_quote": ("First quote", "首条原文"),
+    "example": ("Example", "示例"),
+    "first_named_in": ("First named in", "最早见于"),
+    "introduction": ("Introduction: ", "导语:"),
+    "0_names_no_practice": ("0: names no practice", "0:未提及做法"),
+    "the_introduction": ("the introduction", "导语"),
+    "introduction_23": ("Introduction", "导语"),
+    "english": ("English", "名称"),
+    "all_articles": ("all articles", "各篇文章"),
+    "and": (" and ", "与"),
+    "periods_as_printed": ("periods as printed", "时期以原文为准"),
+    "per_1_000_characters": ("per 1,000 characters", "每千字次数"),
+    "term": ("Term", "用语"),
+    "occurrences": ("Occurrences", "出现次数"),
+    "characters": ("Characters", "字数"),
+    "per_1_000": ("Per 1,000", "每千字"),
+    "the_articles": ("the articles", "各文章"),
 }
 
 CATEGORY_LABELS = {
@@ -170,10 +201,22 @@ def check_lang(lang: str) -> str:
     return lang
 
 
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    """The English or the Chinese of an (English, Chinese) pair: the one place that chooses."""
+    return pair[("en", "zh").index(check_lang(lang))]
+
+
 def label(key: str, lang: str) -> str:
     """A human label for ``key`` in English (``lang="en"``) or Chinese (``"zh"``)."""
-    check_lang(lang)
-    return LABELS[key][0 if lang == "en" else 1]
+    return _pick(LABELS[key], lang)
+
+
+def text(key: str, lang: str) -> str:
+    """A word or phrase of the workbook in ``lang``: the one accessor for ``LABELS`` (separators
+    such as ``list_sep`` included), so that code does not branch on the language to say it."""
+    if key not in LABELS:
+        raise KeyError(f"no text {key!r}; add it to LABELS in pingan.package._vocabulary")
+    return _pick(LABELS[key], lang)
 
 
 def category_label(slug: str, lang: str) -> str:
@@ -181,7 +224,7 @@ def category_label(slug: str, lang: str) -> str:
     check_lang(lang)
     if slug not in CATEGORY_LABELS:
         raise ValueError(f"no label for practice category {slug!r}; add it to CATEGORY_LABELS")
-    return CATEGORY_LABELS[slug][0 if lang == "en" else 1]
+    return _pick(CATEGORY_LABELS[slug], lang)
 
 
 
@@ -250,11 +293,11 @@ def tier_label(tier: str, lang: str = "en") -> str:
     check_lang(lang)
     if tier not in TIER_LABELS:
         raise ValueError(f"no label for tier {tier!r}; the tiers are: {', '.join(TIER_LABELS)}")
-    return TIER_LABELS[tier][0 if lang == "en" else 1]
+    return _pick(TIER_LABELS[tier], lang)
 
 
 def relation_label(relation: str, lang: str = "en") -> str:
     check_lang(lang)
     if relation not in RELATION_LABELS:
         raise ValueError(f"no label for relation {relation!r}; the relations are: {', '.join(RELATION_LABELS)}")
-    return RELATION_LABELS[relation][0 if lang == "en" else 1]
+    return _pick(RELATION_LABELS[relation], lang)

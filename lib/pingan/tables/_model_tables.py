@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from pingan.package._vocabulary import text as say
+
 __all__ = ["claims_table", "links_table"]
 
 _YES_NO = {True: ("yes", "有"), False: ("no", "无")}
@@ -65,7 +67,7 @@ def links_table(links: pl.DataFrame, *, tables: dict | None = None, lang: str = 
     check_lang(lang)
     t = resolve_tables(tables, "articles", "places")
     articles = links["article_id"].unique().to_list() if "article_id" in links.columns else []
-    side = "en" if lang == "en" else "zh"
+    side = check_lang(lang)
     df = links.with_columns(
         relation_shown=pl.col("relation").cast(pl.String).map_elements(lambda r: relation_label(r, lang),
                                                                        return_dtype=pl.String))
@@ -74,7 +76,7 @@ def links_table(links: pl.DataFrame, *, tables: dict | None = None, lang: str = 
               "notes": "Notes"} if lang == "en"
              else {f"from_name_{side}": "从", "relation_shown": "关联", f"to_name_{side}": "至", "quote": "原文",
                    "notes": "注"})
-    who = article_labels(t, lang)[articles[0]] if len(articles) == 1 else ("the articles" if lang == "en" else "各文章")
+    who = article_labels(t, lang)[articles[0]] if len(articles) == 1 else (say("the_articles", lang))
     title = (f"{df.height} links between the practices of {who}" if lang == "en"
              else f"{who}的做法之间有{df.height}条关联")
     ident = articles[0] if len(articles) == 1 else "all"
