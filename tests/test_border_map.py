@@ -7,15 +7,17 @@ import polars as pl
 import pytest
 
 import pingan
-
-from chart_specs import mark_type, units
-from pingan.charts._alliance_map import ALLIANCE, PARTNER_COLOR, inner_point
+from conftest import article_label
+from chart_specs import inner_title, mark_type, units
+from pingan.charts._alliance_map import PARTNER_COLOR, inner_point
 from pingan.charts._framing import chart_title, source_text
 from pingan.package._geo import QUZHOU_BORDER_REGION, QUZHOU_BORDER_REGION_TOPOLOGY, quzhou_border_region
 from pingan.base._settings import default_data_dir
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PARTNERS = {"341000": "340000", "350700": "350000", "361100": "360000"}  # city → its province (GB/T 2260)
+# what the curated data say (practice_places.csv): 衢黄南饶, the character of the name for each city
+ALLIANCE = {"衢": "330800", "黄": "341000", "南": "350700", "饶": "361100"}
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +64,8 @@ def test_neighbour_files_are_recorded_with_origin_and_licence():
 def test_alliance_cities_match_the_practice_name_and_places(tables):
     allies = pingan.charts.alliance_cities(tables=tables)
     assert allies["place_code"].to_list() == list(ALLIANCE.values())
+    places = tables["practice_places"]
+    assert dict(zip(places["name_part"], places["place_code"])) == ALLIANCE
     assert allies["province_code"].n_unique() == 4
     name = tables["practices"].filter(pl.col("practice_id") == "quzhou-alliance-garden")["name_zh"].item()
     assert all(ch in name for ch in ALLIANCE)
@@ -138,6 +142,36 @@ def test_bad_arguments_raise(tables):
         .otherwise(pl.col("name_zh")))}
     with pytest.raises(ValueError, match="饶"):
         pingan.charts.border_map(tables=renamed)
+    with pytest.raises(ValueError, match="no practice 'jinhua-two-reports'"):
+        pingan.charts.border_map("jinhua-two-reports", tables=tables)
+
+
+def _with_places(tables, rows):
+    extra = pl.DataFrame(rows, orient="row", schema={c: pl.String for c in ("practice_id", "place_code", "role", "name_part", "notes")})
+    pp = tables["practice_places"]
+    return {**tables, "practice_places": pl.concat([pp, extra.cast(pp.schema)])}
+
+
+def test_the_map_draws_the_places_the_data_list(tables):
+    """The cities come from practice_places, not from code: a fifth partner listed is drawn and counted,
+    and with two practices listed the map asks which to draw."""
+    more = _with_places(tables, [("quzhou-alliance-garden", "330100", "partner", None, "test")])
+    allies = pingan.charts.alliance_cities(tables=more)
+    assert allies["place_code"].to_list() == [*ALLIANCE.values(), "330100"]
+    assert "5 cities in 4 provinces" in chart_title(pingan.charts.border_map(tables=more).to_dict())
+    two = _with_places(tables, [("jinhua-two-reports", "330700", "home", None, "test")])
+    with pytest.raises(ValueError, match="practice_id="):
+        pingan.charts.border_map(tables=two)
+    assert pingan.charts.alliance_cities("jinhua-two-reports", tables=two)["place_code"].to_list() == ["330700"]
+
+
+def test_validate_reports_a_place_the_name_does_not_abbreviate(package_copy):
+    path = package_copy / "practice_places.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",饶,", ",杭,"), encoding="utf-8")
+    problems = pingan.validate(package_copy)
+    assert any(p.column == "name_part" and "杭" in p.message for p in problems), problems
+    path.write_text(path.read_text(encoding="utf-8").replace(",partner,", ",home,", 1), encoding="utf-8")
+    assert any(p.column == "role" and "has a home already" in p.message for p in pingan.validate(package_copy))
 
 
 def test_border_map_renders(specs):

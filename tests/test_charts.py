@@ -97,7 +97,7 @@ def test_english_labels_give_the_number_beside_the_figure_as_printed(tables):
                 if mark_type(u) == "circle")
     by_id = {r["stat_id"]: r["shown"] for r in rows}
     assert by_id["jinhua-2017-010"] == "3.2万 (32,000)"
-    assert by_id["jinhua-2017-012"] == "超过12万 (≥120,000)"
+    assert by_id["jinhua-2017-012"] == "超过12万 (more than 120,000)"
 
 
 def test_timeline_labels_every_event_in_publication_order_without_clipping(tables):

@@ -77,3 +77,23 @@ def test_interrupted_export_keeps_previous_figures(tmp_path, monkeypatch):
         export_figures(out, formats=("svg",), langs=("en",), only=lambda s: s.startswith("workbook"))
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["fig"]  # no temporary folder left behind
+
+
+def test_style_examples_find_their_articles_in_the_data():
+    """The style guide names no article: each example is the first (or second) article, in
+    publication order, that states the measure its chart draws; without it, the next one."""
+    import polars as pl
+    from pingan.workbench._figures import STYLE_EXAMPLES, example_article
+    tables = pingan.load_all()
+    order = tables["articles"].sort("published", "article_id")["article_id"].to_list()
+    stats = tables["statistics"].with_columns(pl.col("measure").cast(pl.String))
+    changes = [a for a in order if a in set(stats.filter(pl.col("measure") == "change_pct")["article_id"])]
+    assert example_article(tables, "change_pct") == changes[0]
+    assert example_article(tables, "change_pct", 1) == changes[1]
+    without = {**tables, "statistics": tables["statistics"].filter(
+        ~((pl.col("article_id") == changes[0]) & (pl.col("measure").cast(pl.String) == "change_pct")))}
+    assert example_article(without, "change_pct") == changes[1]
+    assert example_article(tables, "practices") in set(tables["practices"]["article_id"])
+    with pytest.raises(ValueError, match="no article states"):
+        example_article({**tables, "statistics": tables["statistics"].clear()}, "rate_pct")
+    assert all(needs is None or isinstance(needs[0], str) for _, needs, _ in STYLE_EXAMPLES.values())

@@ -3,7 +3,6 @@ import polars as pl
 import pytest
 
 import pingan
-from pingan.analysis._findings import RATIO_CHECKS
 
 
 @pytest.fixture(scope="module")
@@ -29,10 +28,34 @@ def test_implied_rate_disagrees_with_stated(findings):
     assert row["computed"] == pytest.approx(98.0, abs=0.05) and row["stated"] == 98.2
 
 
-def test_every_declared_check_refers_to_existing_statistics():
-    ids = set(pingan.load("statistics")["stat_id"])
-    for _, *refs, _ in RATIO_CHECKS:
-        assert {r for r in refs if r} <= ids
+def test_the_checks_are_data_and_each_gives_one_finding(findings):
+    """The declared checks live in consistency_checks.csv: a check added there is computed, with
+    the table's meaning and unit; removing one removes its finding."""
+    tables = pingan.load_all()
+    checks = tables["consistency_checks"]
+    declared = findings.filter(pl.col("kind").is_in(["implied_rate", "implied_total", "ratio"]))
+    assert declared.height == checks.height
+    stats = tables["statistics"]
+    value = dict(zip(stats["stat_id"], stats["value"]))
+    num, den = stats["stat_id"][0], stats["stat_id"][1]
+    extra = pl.DataFrame({"kind": ["ratio"], "numerator": [num], "denominator": [den], "stated_rate": [None],
+                          "unit": ["ratio"], "meaning_en": ["a test ratio"]}).cast(checks.schema)
+    more = pingan.data_quality_findings(tables={**tables, "consistency_checks": pl.concat([checks, extra])})
+    row = more.filter(pl.col("message_en").str.starts_with("a test ratio")).row(0, named=True)
+    assert row["computed"] == pytest.approx(round(value[num] / value[den], 3)) and row["unit"] == "ratio"
+    fewer = pingan.data_quality_findings(tables={**tables, "consistency_checks": checks.slice(1)})
+    assert fewer.height == findings.height - 1
+
+
+def test_validate_refuses_a_check_without_the_figures_its_kind_needs(package_copy):
+    path = package_copy / "consistency_checks.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kind, num, den, rate, *rest = lines[1].split(",")
+    assert kind == "implied_rate"
+    lines[1] = ",".join([kind, num, den, "", *rest])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = pingan.validate(package_copy)
+    assert any(p.column == "stated_rate" and "needs" in p.message for p in problems), problems
 
 
 def test_every_finding_message_states_its_figure(findings):

@@ -225,3 +225,30 @@ def test_map_renders(specs):
     for code, colour in pingan.labels.CITY_COLORS.items():
         assert svg.count(f'fill="{colour}"') >= 1, code
     assert "金华市" in svg and "衢州市" in svg and "嘉兴市" in svg
+
+
+def test_an_article_about_a_fourth_city_gets_its_own_colour_and_name(package_copy, tmp_path, sources_dir):
+    """City colours and names come from places.csv and articles.csv: a package copy with an
+    article about Hangzhou draws Hangzhou in a colour of its own, named, not as "other"."""
+    import shutil
+    from pingan.analysis._frames import cities, statistics_frame
+    sources = tmp_path / "sources"
+    shutil.copytree(sources_dir, sources)
+    (sources / "900_hangzhou.txt").write_text("平安杭州建设稳步推进。\n", encoding="utf-8")
+    with open(package_copy / "articles.csv", "a", encoding="utf-8", newline="") as f:
+        f.write("hangzhou-2025,900_hangzhou.txt,平安杭州,Safe Hangzhou,a test,2025,inferred: a test,year,"
+                "330112,a test,2025,A test article about a district of Hangzhou.\n")
+    from pingan.workbench._terms import refresh_term_counts
+    refresh_term_counts(package_copy, sources)
+    tables = pingan.load_all(package_copy, sources)
+    vocab = cities(tables)
+    before = cities(pingan.load_all())
+    assert vocab.of["330112"] == "330100"  # Lin'an District lies in Hangzhou (parent_code), whatever its digits
+    assert vocab.names["en"]["330100"] == "Hangzhou" and vocab.names["zh"]["330100"] == "杭州"
+    assert vocab.colors["330100"] not in before.colors.values()
+    assert {k: v for k, v in vocab.colors.items() if k != "330100"} == before.colors  # the others keep theirs
+    fills = dict(zip(*pingan.charts._map_chart.map_cities(tables, "en").select("city_code", "fill")))
+    assert fills["330100"] == vocab.colors["330100"] != OTHER_COLOR
+    frame = pl.DataFrame({"place_code": ["330112", "330702", "330000"]})
+    from pingan.analysis._frames import city_expr
+    assert frame.select(city_expr(tables, "place_code", "en"))["place_code"].to_list() == ["Hangzhou", "Jinhua", "other"]

@@ -6,8 +6,8 @@ the figures imply:
 - ``repeated_value``: one figure with a decimal part given verbatim for two different
   measures in the same article — unlikely to be chance, likely a slip;
 - ``implied_rate`` / ``implied_total`` / ``ratio``: what stated counts and rates imply
-  about each other (declared below by stat_id: which figures belong together is a
-  curator's reading, the arithmetic is the package's);
+  about each other (declared in the table ``consistency_checks``: which figures belong
+  together is a curator's reading, the arithmetic is the package's);
 - ``growth``: the compound annual rate between two levels of one indicator, or the
   change in percentage points between two rates;
 - ``annualised_change``: a change stated over several years, as a yearly rate.
@@ -18,27 +18,7 @@ from pathlib import Path
 
 import polars as pl
 
-__all__ = ["data_quality_findings", "RATIO_CHECKS"]
-
-# (kind, numerator stat_id, denominator stat_id, stated-rate stat_id or None, what it means)
-RATIO_CHECKS = [
-    ("implied_rate", "wucheng-2020-008", "wucheng-2020-007", "wucheng-2020-009",
-     "disputes resolved (19.6万余) over events reported (20余万)"),
-    ("implied_total", "jinhua-2020-014", None, "jinhua-2020-015",
-     "villages and communities implied by 2,918 case-free villages at a 90% attainment rate"),
-    ("ratio", "jiaxing-2024-019", "jiaxing-2024-018", None,
-     "disputes and hazards handled per grid in Jiashan"),
-    ("ratio", "jinhua-2020-020", "jinhua-2020-019", None,
-     "share of Jinhua's people's mediators who are full-time"),
-    ("ratio", "jinhua-2020-019", "jinhua-2020-018", None,
-     "mediators per mediation organisation in Jinhua"),
-    ("ratio", "quzhou-2024-022", "quzhou-2024-021", None,
-     "members per 三衢义警 volunteer-police team"),
-    ("ratio", "jiaxing-2024-031", "jiaxing-2024-032", None,
-     "registered migrants per registered local resident in Puyuan"),
-    ("ratio", "jiaxing-2024-014", "jiaxing-2024-013", None,
-     "workers housed per blue-collar apartment room in Xinyi village"),
-]
+__all__ = ["data_quality_findings"]
 
 
 def _row(s: dict, sid: str) -> dict:
@@ -79,14 +59,16 @@ def data_quality_findings(*, tables: dict[str, pl.DataFrame] | None = None,
             f"{by_id[ids[0]]['as_written']} is given for {what}: the same figure to two decimals "
             "for different measures is unlikely; one of them may be a slip. The table keeps both as printed.")
 
-    # 2. declared ratio checks
-    for kind, num_id, den_id, rate_id, meaning in RATIO_CHECKS:
+    # 2. the checks the curators declared (consistency_checks.csv)
+    checks = tables["consistency_checks"].with_columns(pl.col(pl.Enum).cast(pl.String))
+    for kind, num_id, den_id, rate_id, unit, meaning in checks.select(
+            "kind", "numerator", "denominator", "stated_rate", "unit", "meaning_en").iter_rows():
         num = _row(by_id, num_id)
         rate = _row(by_id, rate_id) if rate_id else None
         if kind == "implied_total":
             total = num["value"] / (rate["value"] / 100)
             add(kind, num["article_id"], [num_id, rate_id], None, round(total, 1), "count",
-                f"{num['as_written']} at {rate['as_written']} implies about {total:,.0f} {meaning.split(' implied')[0]} in all; "
+                f"{num['as_written']} at {rate['as_written']} implies about {total:,.0f} {meaning} in all; "
                 "the article does not give the total.")
             continue
         den = _row(by_id, den_id)
@@ -100,7 +82,6 @@ def data_quality_findings(*, tables: dict[str, pl.DataFrame] | None = None,
                 f"'{den['as_written']}' (more than {den['value']:,.0f}) the article reports. The approximate "
                 "counts cannot both be right with that rate, or the rate uses another base.")
         else:
-            unit = "percent" if "share" in meaning else "ratio"
             shown = f"{100 * value:.1f}%" if unit == "percent" else f"{value:,.1f}"
             add(kind, num["article_id"], [num_id, den_id], None, round(100 * value if unit == "percent" else value, 3),
                 unit, f"{meaning}: {num['as_written']} / {den['as_written']} = {shown}.")

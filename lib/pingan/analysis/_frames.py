@@ -10,13 +10,15 @@ import re
 import polars as pl
 
 from pingan.package._selection import article_order, check_article_ids, resolve_tables
-from pingan.package._vocabulary import CITY_NAMES, check_lang
+from pingan.package._vocabulary import Cities, cities_from, check_lang
 
-__all__ = ["resolve_tables", "check_article_ids", "article_labels", "article_order", "city_expr",
+__all__ = ["resolve_tables", "check_article_ids", "article_labels", "article_order", "city_expr", "city_code_expr", "cities",
            "statistics_frame", "row_labels", "printed_label", "place_names", "signed_percent", "has_cjk"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_QUALIFIER_SIGN = {"exact": "", "approx": "≈", "at_least": "≥", "at_most": "≤"}
+# how an English reader is told a figure's qualifier: 余/多/超过/以上 are "more than" (coded
+# at_least), 近/约/左右 "about" (approx); words, not signs a reader may misread
+QUALIFIER_WORDS = {"exact": "", "approx": "about ", "at_least": "more than ", "at_most": "at most "}
 
 
 def has_cjk(text: str) -> bool:
@@ -50,10 +52,25 @@ def article_labels(tables: dict[str, pl.DataFrame], lang: str) -> dict[str, str]
     return out
 
 
-def city_expr(column: str, lang: str) -> pl.Expr:
-    """The city a place code belongs to, by name; 'other' outside the three cities."""
+def cities(tables: dict[str, pl.DataFrame]) -> Cities:
+    """The city vocabulary of these tables: a colour and a name for every city an article
+    covers, and each place's city (``pingan.labels`` has the same for the package in use)."""
+    p = tables["places"].with_columns(pl.col(pl.Enum).cast(pl.String))
+    a = tables["articles"].select("article_id", "place_code", pl.col("published").cast(pl.String))
+    return cities_from(p.iter_rows(named=True), a.iter_rows(named=True))
+
+
+def city_code_expr(tables: dict[str, pl.DataFrame], column: str = "place_code") -> pl.Expr:
+    """The code of the prefecture-level city a place lies in (by ``parent_code``); null outside one."""
+    return pl.col(column).replace_strict(cities(tables).of, default=None, return_dtype=pl.String)
+
+
+def city_expr(tables: dict[str, pl.DataFrame], column: str, lang: str) -> pl.Expr:
+    """The city a place belongs to, by name; 'other' outside the cities the articles cover."""
     check_lang(lang)
-    return (pl.col(column).str.slice(0, 4) + "00").replace_strict(CITY_NAMES[lang], default="other")
+    c = cities(tables)
+    names = {place: c.names[lang][city] for place, city in c.of.items() if city in c.names[lang]}
+    return pl.col(column).replace_strict(names, default="other", return_dtype=pl.String)
 
 
 def signed_percent(value: float, decimals: int | None = None) -> str:
@@ -73,16 +90,15 @@ def _plain_number(value: float, unit: str) -> str:
 def printed_label(as_written: str, value: float, unit: str, qualifier: str, measure: str, lang: str) -> str:
     """The figure as a reader should see it on the chart.
 
-    Chinese: exactly as printed (``3.2万``). English: the number with its qualifier
-    (``≈32,000``, ``≥95%``), followed by the figure as printed when that has Chinese in it
-    (``3.2万 (≈32,000)``); a change carries its sign (``−26.9%``), since the articles
+    Chinese: exactly as printed (``3.2万``). English: the number with its qualifier in words
+    (``about 10,000`` for 近万, ``more than 200,000`` for 20余万), after the figure as printed
+    when that has Chinese in it (``20余万 (more than 200,000)``, ``减半 (about −50%)``); a change carries
+    its sign (``−26.9%``), since the articles
     write 下降26.9% with an unsigned figure.
     """
     check_lang(lang)
-    if measure == "change_pct":
-        number = signed_percent(value)
-    else:
-        number = _QUALIFIER_SIGN.get(qualifier, "") + _plain_number(value, unit)
+    words = QUALIFIER_WORDS[qualifier] if lang == "en" else ""
+    number = words + (signed_percent(value) if measure == "change_pct" else _plain_number(value, unit))
     if lang == "zh":
         return as_written if measure != "change_pct" else f"{number}({as_written})" if has_cjk(as_written) else number
     return f"{as_written} ({number})" if has_cjk(as_written) else number
@@ -101,10 +117,10 @@ def statistics_frame(tables: dict[str, pl.DataFrame], lang: str, article_id=None
         s = s.filter(pl.col("measure").is_in(list(measures)))
     if units:
         s = s.filter(pl.col("unit").is_in(list(units)))
-    name_col = "name_en" if lang == "en" else "name_zh"
+    name_col = f"name_{lang}"
     names = place_names(tables, lang)
     arts = tables["articles"].select("article_id", "published",
-                                     article_title=pl.col("title_en" if lang == "en" else "title_zh"))
+                                     article_title=pl.col(f"title_{lang}"))
     order = {a: i for i, a in enumerate(article_order(tables))}
     s = (s.join(tables["indicators"].select("indicator", indicator_label=pl.col(name_col)), on="indicator", how="left")
          .join(arts, on="article_id", how="left")
@@ -113,8 +129,8 @@ def statistics_frame(tables: dict[str, pl.DataFrame], lang: str, article_id=None
     labels = article_labels(tables, lang)
     s = s.with_columns(
         place=pl.col("place_code").replace_strict(names, default=pl.col("place_code")),
-        city=city_expr("place_code", lang),
-        city_code=pl.col("place_code").str.slice(0, 4) + "00",
+        city=city_expr(tables, "place_code", lang),
+        city_code=city_code_expr(tables),
         article=pl.col("article_id").replace_strict(labels, return_dtype=pl.String),
         shown=pl.struct("as_written", "value", "unit", "qualifier", "measure").map_elements(
             lambda r: printed_label(r["as_written"], r["value"], r["unit"], r["qualifier"], r["measure"], lang),

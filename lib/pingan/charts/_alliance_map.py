@@ -1,11 +1,11 @@
 """Quzhou's four-province alliance on a map: Zhejiang's cities in grey, Quzhou in its colour,
 and the three partner cities across its provincial borders highlighted and named.
 
-The Quzhou article (quzhou-2024) names a cross-provincial brand, 衢黄南饶"联盟花园" (the
-"Alliance Garden" of Quzhou, Huangshan, Nanping and Shangrao). Its name abbreviates the four
-cities by one character each; ``ALLIANCE`` maps those characters to GB/T 2260 codes, and
-:func:`alliance_cities` checks every character against the curated practice's Chinese name,
-so a change in the data cannot leave the map drawing the wrong partners.
+The Quzhou article names a cross-provincial brand, 衢黄南饶"联盟花园" (the "Alliance Garden"
+of Quzhou, Huangshan, Nanping and Shangrao). The places it joins are data, not code:
+``practice_places.csv`` lists them (home and partners, with the character of the name that
+stands for each, which ``validate`` checks against the practice's Chinese name). The map draws
+the practice asked for, or the one practice that table lists when none is named.
 """
 from __future__ import annotations
 
@@ -18,17 +18,13 @@ from pingan.package._geo import QUZHOU_BORDER_REGION, quzhou_border_region, quzh
 from pingan.analysis._frames import resolve_tables
 from pingan.charts._framing import frame, source_line
 from pingan.charts._map_chart import MAP_CREDIT, _area_centroid, _inside, label_point
-from pingan.package._vocabulary import CITY_COLORS, check_lang, label
+from pingan.analysis._frames import cities as cities_of
+from pingan.package._vocabulary import SCOPE_PROVINCE, check_lang, label, short_place_name
 from pingan.charts._style import INK, MUTED
 
-__all__ = ["border_map", "alliance_cities", "inner_point", "ALLIANCE", "ALLIANCE_PRACTICE", "PARTNER_COLOR"]
+__all__ = ["border_map", "alliance_cities", "inner_point", "PARTNER_COLOR"]
 
-ARTICLE = "quzhou-2024"
-ALLIANCE_PRACTICE = "quzhou-alliance-garden"
-# 衢黄南饶: the character the alliance's name uses for each city → its GB/T 2260 code
-ALLIANCE = {"衢": "330800", "黄": "341000", "南": "350700", "饶": "361100"}
-HOME = "330800"
-PARTNER_COLOR = "#9ecae1"  # a light tint of Quzhou's blue: partners of the same alliance
+PARTNER_COLOR = "#9ecae1"  # light blue: partners of the same alliance
 ZHEJIANG_COLOR = "#e3e3e3"  # Zhejiang's other cities, light grey: context only
 TEXT = {
     "en": {"partner": "partner in the alliance", "home": "the article's city; leads the alliance",
@@ -69,43 +65,55 @@ def inner_point(geometry: dict, steps: int = 30) -> tuple[float, float]:
     return round(best[1], 4), round(best[2], 4)
 
 
-def _alliance_practice(tables: dict) -> dict:
-    rows = tables["practices"].filter(pl.col("practice_id") == ALLIANCE_PRACTICE)
-    if rows.height != 1:
-        raise ValueError(f"practices.csv: expected one row {ALLIANCE_PRACTICE!r} (Quzhou's four-province alliance), "
-                         f"found {rows.height}")
-    return rows.row(0, named=True)
+def _alliance_practice(tables: dict, practice_id: str | None) -> tuple[dict, pl.DataFrame]:
+    """The practice (its practices row) and its places (practice_places rows, home first)."""
+    links = tables["practice_places"]
+    listed = links["practice_id"].unique(maintain_order=True).to_list()
+    if practice_id is None:
+        if len(listed) != 1:
+            raise ValueError(f"practice_places lists {len(listed)} practices ({', '.join(listed) or 'none'}); "
+                             "name the one to draw with practice_id=")
+        practice_id = listed[0]
+    rows = tables["practices"].filter(pl.col("practice_id") == practice_id)
+    if rows.height != 1 or practice_id not in listed:
+        raise ValueError(f"no practice {practice_id!r} with places in practice_places; the practices it lists: "
+                         f"{', '.join(listed) or 'none'}")
+    places = (links.filter(pl.col("practice_id") == practice_id).with_columns(pl.col(pl.Enum).cast(pl.String))
+              .with_columns(home=pl.col("role") == "home").sort("home", descending=True, maintain_order=True))
+    return rows.row(0, named=True), places
 
 
-@lru_cache(maxsize=1)
-def _label_points() -> pl.DataFrame:
+@lru_cache(maxsize=4)
+def _label_points(alliance: tuple[str, ...]) -> pl.DataFrame:
     """Each city's label position in the border-region file: for the alliance's cities (two-line
     labels) the interior point farthest from the edges, for the others their centroid."""
     where = {True: inner_point, False: label_point}
     return pl.DataFrame([{"place_code": (code := f["properties"]["place_code"]),
-                          **dict(zip(("lon", "lat"), where[code in ALLIANCE.values()](f["geometry"])))}
+                          **dict(zip(("lon", "lat"), where[code in alliance](f["geometry"])))}
                          for f in quzhou_border_region()["features"]])
 
 
-def alliance_cities(*, tables: dict | None = None, lang: str = "en") -> pl.DataFrame:
-    """The four cities of 衢黄南饶"联盟花园", Quzhou first: place_code, name_zh, name_en, pinyin,
+def alliance_cities(practice_id: str | None = None, *, tables: dict | None = None, lang: str = "en") -> pl.DataFrame:
+    """The cities a cross-border practice joins (practice_places; by default the one practice that
+    table lists, 衢黄南饶"联盟花园"), its home first: place_code, name_zh, name_en, pinyin,
     province_code, province (in ``lang``), province_zh, role, lon, lat (label position), quote."""
     check_lang(lang)
-    t = resolve_tables(tables, "places", "practices")
-    practice = _alliance_practice(t)
-    absent = [ch for ch in ALLIANCE if ch not in practice["name_zh"]]
+    t = resolve_tables(tables, "places", "practices", "practice_places")
+    practice, linked = _alliance_practice(t, practice_id)
+    absent = [ch for ch in linked["name_part"].drop_nulls().to_list() if ch not in practice["name_zh"]]
     if absent:
-        raise ValueError(f"practices.csv row {ALLIANCE_PRACTICE!r}: its name {practice['name_zh']!r} does not "
+        raise ValueError(f"practice {practice['practice_id']!r}: its name {practice['name_zh']!r} does not "
                          f"abbreviate the cities {absent} that the border map draws")
     places = t["places"].with_columns(pl.col(pl.Enum).cast(pl.String))
     provinces = places.filter(pl.col("level") == "province").select(
         "province_code", province_zh="name_zh",
         province=pl.col("name_en").str.replace(" Province", "") if lang == "en" else pl.col("name_zh"))
-    codes = list(ALLIANCE.values())
+    codes = linked["place_code"].to_list()
+    home = dict(zip(linked["place_code"], linked["home"]))
     missing = [c for c in codes if c not in set(places["place_code"].to_list())]
     if missing:
         raise ValueError(f"places.csv has no row for the alliance's cities {missing}")
-    points = _label_points()
+    points = _label_points(tuple(codes))
     drawn = set(points["place_code"].to_list())
     if set(codes) - drawn:
         raise ValueError(f"{QUZHOU_BORDER_REGION} has no boundary for {sorted(set(codes) - drawn)}")
@@ -114,37 +122,45 @@ def alliance_cities(*, tables: dict | None = None, lang: str = "en") -> pl.DataF
             .select("place_code", "name_zh", "name_en", "pinyin", "province_code")
             .join(provinces, on="province_code", how="left")
             .join(points, on="place_code", how="left")
-            .with_columns(role=pl.when(pl.col("place_code") == HOME).then(pl.lit(words["home"]))
+            .with_columns(home=pl.col("place_code").replace_strict(home, return_dtype=pl.Boolean))
+            .with_columns(role=pl.when(pl.col("home")).then(pl.lit(words["home"]))
                           .otherwise(pl.lit(words["partner"])),
                           quote=pl.lit(practice["quote"]),
                           order=pl.col("place_code").replace_strict({c: i for i, c in enumerate(codes)}))
-            .sort("order").drop("order"))
+            .sort("order").drop("order", "home"))
 
 
-def _zhejiang_rows(t: dict, lang: str) -> pl.DataFrame:
+def _zhejiang_rows(t: dict, lang: str, allies: pl.DataFrame) -> pl.DataFrame:
+    """The province's other cities: context only."""
     words = TEXT[lang]
     places = t["places"].with_columns(pl.col(pl.Enum).cast(pl.String))
-    zj = places.filter((pl.col("level") == "prefecture") & (pl.col("province_code") == "330000")
-                       & (pl.col("place_code") != HOME))
+    scope = places.filter(pl.col("place_code") == SCOPE_PROVINCE).row(0, named=True)
+    zj = places.filter((pl.col("level") == "prefecture") & (pl.col("province_code") == SCOPE_PROVINCE)
+                       & ~pl.col("place_code").is_in(allies["place_code"].implode()))
     return (zj.select("place_code", "name_zh", "name_en", "pinyin")
-            .join(_label_points(), on="place_code", how="left")
-            .with_columns(province=pl.lit("Zhejiang" if lang == "en" else "浙江省"), role=pl.lit(words["other"]),
-                          label=pl.col("name_en" if lang == "en" else "name_zh")))
+            .join(_label_points(tuple(allies["place_code"])), on="place_code", how="left")
+            .with_columns(province=pl.lit(scope["name_en"].removesuffix(" Province") if lang == "en" else scope["name_zh"]),
+                          role=pl.lit(words["other"]),
+                          label=pl.col(f"name_{lang}")))
 
 
-def border_map(*, tables: dict | None = None, lang: str = "en", title: str | None = None) -> alt.VConcatChart:
-    """Quzhou and the three cities it allies with across three provincial borders (Huangshan,
-    Anhui; Nanping, Fujian; Shangrao, Jiangxi), beside Zhejiang's other cities in light grey.
-    Hover a city for its names, pinyin, province and the quote that names the alliance."""
+def border_map(practice_id: str | None = None, *, tables: dict | None = None, lang: str = "en",
+               title: str | None = None) -> alt.VConcatChart:
+    """A cross-border practice's cities (practice_places; by default Quzhou's alliance with
+    Huangshan, Anhui; Nanping, Fujian; Shangrao, Jiangxi), beside Zhejiang's other cities in
+    light grey. Hover a city for its names, pinyin, province and the quote that names the alliance."""
     check_lang(lang)
-    t = resolve_tables(tables, "places", "practices", "articles")
-    allies = alliance_cities(tables=t, lang=lang)
+    t = resolve_tables(tables, "places", "practices", "practice_places", "articles")
+    allies = alliance_cities(practice_id, tables=t, lang=lang).with_columns(home=pl.col("role") == TEXT[lang]["home"])
+    practice, _ = _alliance_practice(t, practice_id)
+    vocab = cities_of(t)
+    home_colour = vocab.colors.get(vocab.of.get(allies.filter("home")["place_code"][0]), INK)
     n_cities, n_prov = allies.height, allies["province_code"].n_unique()
     allies = allies.with_columns(
-        fill=pl.when(pl.col("place_code") == HOME).then(pl.lit(CITY_COLORS[HOME])).otherwise(pl.lit(PARTNER_COLOR)),
-        text_color=pl.when(pl.col("place_code") == HOME).then(pl.lit("#ffffff")).otherwise(pl.lit(INK)),
+        fill=pl.when(pl.col("home")).then(pl.lit(home_colour)).otherwise(pl.lit(PARTNER_COLOR)),
+        text_color=pl.when(pl.col("home")).then(pl.lit("#ffffff")).otherwise(pl.lit(INK)),
         label=(pl.col("name_en") if lang == "en" else pl.col("name_zh")) + pl.lit("\n") + pl.col("province"))
-    others = _zhejiang_rows(t, lang)
+    others = _zhejiang_rows(t, lang, allies)
     tips = [alt.Tooltip(f"{c}:N", title=label(c, lang)) for c in ("name_zh", "pinyin", "name_en")] + [
         alt.Tooltip("province:N", title=TEXT[lang]["province"]), alt.Tooltip("role:N", title=TEXT[lang]["role"])]
 
@@ -167,11 +183,16 @@ def border_map(*, tables: dict | None = None, lang: str = "en", title: str | Non
                                                       tooltip=tips + [alt.Tooltip("quote:N", title=label("quote", lang))])
     view = alt.layer(cities, other_names, ally_names).project(type="mercator").properties(
         width=440, height=420)
+    home_row = allies.filter("home").row(0, named=True)
+    k = n_cities - 1
     if lang == "en":
-        head = f"Quzhou's alliance spans {n_cities} cities in {n_prov} provinces"
-        sub = "Quzhou (blue) and its three partners in the 'Alliance Garden' (light blue); other cities grey."
+        home = home_row["name_en"]
+        head = f"{home}'s alliance spans {n_cities} cities in {n_prov} provinces"
+        sub = (f"{home} (in its colour) and its {k} partners in the {practice['name_en']} (light blue); "
+               "other cities grey.")
     else:
-        head = f"衢州的联盟跨越{n_prov}个省的{n_cities}个城市"
-        sub = "衢黄南饶“联盟花园”:衢州(蓝)与三个联盟城市(浅蓝);浙江其他城市为灰色。"
+        home = short_place_name(home_row["name_zh"], "zh")
+        head = f"{home}的联盟跨越{n_prov}个省的{n_cities}个城市"
+        sub = f"{practice['name_zh']}:{home}(本市颜色)与{k}个联盟城市(浅蓝);浙江其他城市为灰色。"
     return frame(view, title or head, sub,
-                 source_line(t, [ARTICLE], ["practices.csv", "places.csv"], lang, MAP_CREDIT[lang]))
+                 source_line(t, [practice["article_id"]], ["practices.csv", "places.csv"], lang, MAP_CREDIT[lang]))

@@ -7,10 +7,10 @@ import altair as alt
 import polars as pl
 
 from pingan.analysis._percapita import PER_RESIDENT_INDICATORS
-from pingan.analysis._frames import check_article_ids, resolve_tables, statistics_frame
+from pingan.analysis._frames import check_article_ids, cities, resolve_tables, statistics_frame
 from pingan.charts._framing import frame, labels_beside, log_axis, log_padded, source_line
 from pingan.charts._statistics_charts import COUNT_UNITS, statistics_tooltips
-from pingan.package._vocabulary import CITY_COLORS, check_lang, label
+from pingan.package._vocabulary import check_lang, label
 from pingan.charts._style import INK
 
 __all__ = ["capacity_chart", "DOMAIN_LABELS"]
@@ -69,7 +69,7 @@ def capacity_chart(article_id: str, domains=None, *, tables: dict | None = None,
                                                            default=pl.col("domain")),
               label=pl.col("indicator_label"),
               per_10k_shown=pl.when(pl.col("per_10k").is_not_null())
-              .then(pl.format("≈{} per 10,000 residents" if lang == "en" else "约每万人{}",
+              .then(pl.format("about {} per 10,000 residents" if lang == "en" else "约每万人{}",
                               pl.col("per_10k").round(0).cast(pl.Int64))))
           .with_columns(shown=pl.when(pl.col("per_10k_shown").is_not_null())
                         .then(pl.format("{} · {}", "shown", "per_10k_shown")).otherwise(pl.col("shown")))
@@ -101,7 +101,7 @@ def capacity_chart(article_id: str, domains=None, *, tables: dict | None = None,
         y=alt.Y("label:N", sort=df["label"].to_list(), title=None, axis=alt.Axis(labelLimit=360)),
         tooltip=[*statistics_tooltips(lang), alt.Tooltip("per_10k:Q", title="Per 10,000 residents" if lang == "en"
                                                          else "每万人", format=",.0f")])
-    colour = CITY_COLORS.get(df["city_code"][0], INK)
+    colour = cities(t).colors.get(df["city_code"][0], INK)
     drawn = df.select("stat_id", "indicator", "domain", "domain_label", "label", "indicator_label", "as_written", "value",
                       "period", "place", "quote", "article_title", "per_10k", "shown")
     chart = (alt.layer(base.mark_circle(size=80, opacity=1, color=colour), labels_beside(base), data=drawn)

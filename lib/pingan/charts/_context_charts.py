@@ -4,9 +4,9 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from pingan.analysis._frames import article_labels, article_order, check_article_ids, city_expr, place_names, resolve_tables
+from pingan.analysis._frames import article_labels, article_order, check_article_ids, city_code_expr, city_expr, place_names, resolve_tables
 from pingan.charts._framing import city_color, frame, labels_beside, padded, shorten, source_line
-from pingan.package._vocabulary import STATUS_LABELS, category_label, check_lang, label
+from pingan.package._vocabulary import text as say, STATUS_LABELS, category_label, check_lang, label
 from pingan.charts._style import INK
 
 __all__ = ["timeline_chart", "timeline_frame", "timeline_view", "practice_heatmap", "practice_categories_chart",
@@ -25,8 +25,8 @@ def timeline_frame(tables: dict, lang: str) -> pl.DataFrame:
     df = (tables["timeline"].with_columns(pl.col(pl.Enum).cast(pl.String))
           .with_columns(when=pl.col("date").str.pad_end(10, "x")
                         .str.replace("xxxxxx$", "-07-01").str.replace("xxx$", "-15").str.to_datetime("%Y-%m-%d"),
-                        city=city_expr("place_code", lang),
-                        city_code=pl.col("place_code").str.slice(0, 4) + "00",
+                        city=city_expr(tables, "place_code", lang),
+                        city_code=city_code_expr(tables),
                         article=pl.col("article_id").replace_strict(labels, return_dtype=pl.String),
                         article_rank=pl.col("article_id").replace_strict(order, return_dtype=pl.Int32),
                         place=pl.col("place_code").replace_strict(names, default=pl.col("place_code")))
@@ -46,7 +46,7 @@ def _timeline_title(df: pl.DataFrame, lang: str) -> str:
     return f"文章记载了{y0}—{y1}年的{df.height}个事件,其中{top_n}个在{top_year}年"
 
 
-def timeline_view(df: pl.DataFrame, lang: str, pick=None) -> alt.FacetChart:
+def timeline_view(df: pl.DataFrame, lang: str, pick=None, *, tables: dict) -> alt.FacetChart:
     """The timeline itself: one panel per article (publication order), one labelled row per
     event, the x axis padded by a year each side so no dot sits on the edge."""
     y0, y1 = int(df["date"].str.slice(0, 4).min()), int(df["date"].str.slice(0, 4).max())
@@ -58,7 +58,7 @@ def timeline_view(df: pl.DataFrame, lang: str, pick=None) -> alt.FacetChart:
         x=alt.X("when:T", title=None, scale=alt.Scale(domain=domain),
                 axis=alt.Axis(format="%Y", tickCount=alt.TickCount(interval="year", step=2), labelAngle=0)),
         y=alt.Y("event_label:N", title=None, sort=None, axis=alt.Axis(labelLimit=360)),
-        color=city_color(df, lang),
+        color=city_color(df, lang, tables=tables),
         tooltip=tooltip,
     ).properties(width=TIMELINE_WIDTH, height=alt.Step(16))
     if pick is not None:
@@ -78,7 +78,7 @@ def timeline_chart(*, tables: dict | None = None, lang: str = "en", title: str |
     df = timeline_frame(t, lang)
     subtitle = ("Events each article dates, by date; an event known only by year sits at mid-year." if lang == "en"
                 else "各文章记载的事件,按日期;仅知年份的事件画在年中。")
-    return frame(timeline_view(df, lang), title or _timeline_title(df, lang), subtitle,
+    return frame(timeline_view(df, lang, tables=t), title or _timeline_title(df, lang), subtitle,
                  source_line(t, df["article_id"], ["timeline.csv"], lang))
 
 
@@ -90,11 +90,11 @@ def _practices(tables: dict, lang: str) -> pl.DataFrame:
                           article_rank=pl.col("article_id").replace_strict(order, return_dtype=pl.Int32),
                           category_label=pl.col("category").map_elements(lambda c: category_label(c, lang),
                                                                          return_dtype=pl.String),
-                          city=city_expr("place_code", lang)))
+                          city=city_expr(tables, "place_code", lang)))
 
 
 def _names(lang: str) -> pl.Expr:
-    return pl.col("name_zh" if lang == "zh" else "name_en").sort().str.join("; " if lang == "en" else "、")
+    return pl.col("name_zh" if lang == "zh" else "name_en").sort().str.join(say("list_sep_semicolon", lang))
 
 
 def practice_heatmap(*, tables: dict | None = None, lang: str = "en", title: str | None = None) -> alt.VConcatChart:
@@ -160,7 +160,7 @@ def practice_categories_chart(article_id: str, *, tables: dict | None = None, la
         x=alt.X("practices:Q", title=label("practices", lang), scale=alt.Scale(domain=padded(df["practices"].to_list(), share=0.12)),
                 axis=alt.Axis(tickMinStep=1)),
         y=alt.Y("category_label:N", sort=df["category_label"].to_list(), title=None),
-        color=city_color(df, lang),
+        color=city_color(df, lang, tables=t),
         tooltip=[alt.Tooltip("category_label:N", title=label("category", lang)),
                  alt.Tooltip("practices:Q", title=label("practices", lang)),
                  alt.Tooltip("names:N", title=label("practice_names", lang))],

@@ -17,8 +17,8 @@ import textwrap
 import altair as alt
 import polars as pl
 
-from pingan.analysis._frames import article_order
-from pingan.package._vocabulary import CITY_COLORS, CITY_NAMES, check_lang, label
+from pingan.analysis._frames import article_order, cities
+from pingan.package._vocabulary import text as say, check_lang, label
 from pingan.charts._style import INK, MUTED
 
 __all__ = ["frame", "source_line", "city_color", "labels_beside", "wrap", "shorten", "chart_title",
@@ -49,7 +49,7 @@ def shorten(text: str, width: int = 60) -> str:
 
 def _outlet(outlet: str, lang: str) -> str:
     if outlet.startswith("not printed"):
-        return "newspaper not named" if lang == "en" else "报纸名称未载"
+        return say("newspaper_not_named", lang)
     if "(" in outlet and lang == "en":
         return outlet[outlet.index("(") + 1:outlet.rindex(")")]
     return outlet.split(" (")[0]
@@ -86,10 +86,10 @@ def source_line(tables: dict[str, pl.DataFrame], article_ids, table_names, lang:
         what = (f"{', '.join(shown[i] for i in ids)} ({span})" if lang == "en"
                 else f"{'、'.join(shown[i] for i in ids)}({span})")
     else:
-        what = "no article" if lang == "en" else "无文章"
+        what = say("no_article", lang)
     names = [table_display_name(n) for n in dict.fromkeys(table_names)]
     key = "table" if len(names) == 1 else "tables"
-    colon = ": " if lang == "en" else ":"
+    colon = say("colon", lang)
     line = f"{label('source', lang)}{colon}{what} · {label(key, lang)}{colon}{', '.join(names)}"
     return f"{line} · {extra}" if extra else line
 
@@ -145,14 +145,14 @@ def source_text(spec: dict) -> str:
     return t.get("text", "") if t.get("orient") == "bottom" else ""
 
 
-def city_color(df: pl.DataFrame, lang: str, field: str = "city", *, legend: bool = False) -> alt.Color:
+def city_color(df: pl.DataFrame, lang: str, field: str = "city", *, tables: dict, legend: bool = False) -> alt.Color:
     """Each city in its colour. No legend unless asked for (``legend=True``) and the chart
     draws two or more cities: the workbook's charts name the article or place on each row
     instead, which a reader need not decode."""
-    names = CITY_NAMES[lang]
+    c = cities(tables)
     present = set(df[field].unique().to_list()) if field in df.columns else set()
-    domain = [names[c] for c in CITY_COLORS]
-    rng = list(CITY_COLORS.values())
+    domain = [c.names[lang][code] for code in c.colors]
+    rng = list(c.colors.values())
     if "other" in present:
         domain, rng = domain + ["other"], rng + ["#999999"]
     legend = alt.Legend(title=None, orient="right") if legend and len(present) >= 2 else None

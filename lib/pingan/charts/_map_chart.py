@@ -7,9 +7,9 @@ import polars as pl
 
 from pingan.package._geo import ZHEJIANG_PREFECTURES, zhejiang_prefectures, zhejiang_topology_text
 from pingan.charts._context_charts import timeline_frame, timeline_view
-from pingan.analysis._frames import article_labels, article_order, resolve_tables
+from pingan.analysis._frames import article_labels, article_order, cities as cities_of, city_code_expr, resolve_tables
 from pingan.charts._framing import frame, source_line
-from pingan.package._vocabulary import CITY_COLORS, OTHER_COLOR, check_lang, label
+from pingan.package._vocabulary import text as say, OTHER_COLOR, SCOPE_PROVINCE, check_lang, label
 
 __all__ = ["zhejiang_map", "overview_chart", "label_points", "label_point", "map_cities", "OTHER_COLOR",
            "CITY_PICK"]
@@ -67,24 +67,25 @@ def label_points(data_dir=None) -> pl.DataFrame:
 
 
 def map_cities(tables: dict, lang: str) -> pl.DataFrame:
-    """One row per prefecture-level city: names, label and its position, fill colour, and
-    the articles about it (in publication order)."""
+    """One row per prefecture-level city of the province: names, label and its position, fill
+    colour (its own for every city an article covers), and the articles about it, as readers
+    name them (in publication order)."""
     check_lang(lang)
     order = {a: i for i, a in enumerate(article_order(tables))}
-    shown = article_labels(tables, lang)  # readers see "Jinhua 2017", never a raw article id
-    covered = (tables["articles"].with_columns(city_code=pl.col("place_code").str.slice(0, 4) + "00",
+    vocab = cities_of(tables)
+    names = article_labels(tables, lang)  # readers see "Jinhua 2017", not an id
+    covered = (tables["articles"].with_columns(city_code=city_code_expr(tables),
                                                rank=pl.col("article_id").replace_strict(order, return_dtype=pl.Int32),
-                                               shown=pl.col("article_id").replace_strict(shown, return_dtype=pl.String))
+                                               article=pl.col("article_id").replace_strict(names, return_dtype=pl.String))
                .sort("rank").group_by("city_code", maintain_order=True)
-               .agg(pl.col("shown").str.join(", " if lang == "en" else "、").alias("articles"),
-                    pl.len().alias("n_articles")))
+               .agg(pl.col("article").str.join(say("list_sep", lang)).alias("articles"), pl.len().alias("n_articles")))
     cities = (tables["places"].with_columns(pl.col(pl.Enum).cast(pl.String))
-              .filter((pl.col("level") == "prefecture") & (pl.col("province_code") == "330000"))
+              .filter((pl.col("level") == "prefecture") & (pl.col("province_code") == SCOPE_PROVINCE))
               .select(city_code="place_code", name_zh="name_zh", name_en="name_en", pinyin="pinyin",
-                      label=pl.col("name_en" if lang == "en" else "name_zh")))
+                      label=pl.col(f"name_{lang}")))
     out = (cities.join(covered, on="city_code", how="left").join(label_points(), on="city_code", how="left")
            .with_columns(articles=pl.col("articles").fill_null("—"), n_articles=pl.col("n_articles").fill_null(0),
-                         fill=pl.col("city_code").replace_strict(CITY_COLORS, default=OTHER_COLOR))
+                         fill=pl.col("city_code").replace_strict(vocab.colors, default=OTHER_COLOR))
            .with_columns(text_color=pl.when(pl.col("fill") == OTHER_COLOR).then(pl.lit("#444444"))
                          .otherwise(pl.lit("#ffffff")))
            .sort("city_code"))
@@ -154,7 +155,7 @@ def overview_chart(*, tables: dict | None = None, lang: str = "en", title: str |
                  else f"{head};文章记载{years.min()}—{years.max()}年的{events.height}个事件")
     subtitle = [sub, "Click a city or its name to pick out its events; double-click to show all." if lang == "en"
                 else "点击城市或其名称以突出其事件;双击恢复全部。"]
-    chart = alt.vconcat(_map_view(cities, lang, pick), timeline_view(events, lang, pick), spacing=16)
+    chart = alt.vconcat(_map_view(cities, lang, pick), timeline_view(events, lang, pick, tables=t), spacing=16)
     return frame(chart, title, subtitle,
                  source_line(t, t["articles"]["article_id"], ["places.csv", "articles.csv", "timeline.csv"], lang,
                              MAP_CREDIT[lang]))

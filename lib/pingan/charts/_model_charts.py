@@ -18,9 +18,9 @@ import polars as pl
 
 from pingan.analysis._model import model_practices, template_matrix
 from pingan.analysis._sections import article_sections
-from pingan.analysis._frames import article_labels, article_order, check_article_ids, place_names, resolve_tables
+from pingan.analysis._frames import article_labels, article_order, check_article_ids, place_names, cities, resolve_tables
 from pingan.charts._framing import frame, shorten, source_line, wrap
-from pingan.package._vocabulary import family_label, is_template, relation_label, tier_label
+from pingan.package._vocabulary import text as say, family_label, is_template, relation_label, tier_label
 from pingan.charts._model_layout import LINE, flow_layout
 from pingan.package._vocabulary import CITY_COLORS, check_lang
 from pingan.charts._style import INK, MUTED
@@ -47,7 +47,8 @@ def _k(key: str, lang: str) -> str:
 def article_color(tables: dict, article_id: str) -> str:
     """The colour of the city the article is about (Wucheng takes Jinhua's)."""
     code = tables["articles"].filter(pl.col("article_id") == article_id)["place_code"][0]
-    return CITY_COLORS.get(code[:4] + "00", INK)
+    vocab = cities(tables)
+    return vocab.colors.get(vocab.of.get(code), INK)
 
 
 def _families(tables: dict) -> list[str]:
@@ -232,12 +233,12 @@ def _template_counts(t: dict, article_id: str, lang: str) -> pl.DataFrame:
     rows = []
     for fam in _families(t):
         sub = p.filter(pl.col("family") == fam).sort("practice_id")
-        names = sub["name_en" if lang == "en" else "name_zh"].to_list()
+        names = sub[f"name_{lang}"].to_list()
         rows.append({"family": fam, "family_label": family_label(fam, lang, terms=True),
                      "kind": "template" if is_template(fam) else "local", "practices": sub.height,
-                     "names": ("; " if lang == "en" else "、").join(names) or "—",
+                     "names": (say("list_sep_semicolon", lang)).join(names) or "—",
                      "quote": sub["quote"][0] if sub.height else "—",
-                     "shown": str(sub.height) if sub.height else ("0 — not named" if lang == "en" else "0(未提及)")})
+                     "shown": str(sub.height) if sub.height else (say("0_not_named", lang))})
     return pl.DataFrame(rows)
 
 
@@ -266,12 +267,12 @@ def templates_chart(article_id: str, *, tables: dict | None = None, lang: str = 
     colour = article_color(t, article_id)
     base = alt.Chart(df).encode(
         y=alt.Y("family_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=340)),
-        x=alt.X("practices:Q", title="Named practices" if lang == "en" else "做法数量",
+        x=alt.X("practices:Q", title=say("named_practices", lang),
                 scale=alt.Scale(domain=[0, max(df["practices"].max() * 1.25, 3)]), axis=alt.Axis(tickMinStep=1)),
-        tooltip=[alt.Tooltip("family_label:N", title="Template" if lang == "en" else "模板"),
-                 alt.Tooltip("practices:Q", title="Practices" if lang == "en" else "做法数量"),
-                 alt.Tooltip("names:N", title="Names" if lang == "en" else "名称"),
-                 alt.Tooltip("quote:N", title="First quote" if lang == "en" else "首条原文")])
+        tooltip=[alt.Tooltip("family_label:N", title=say("template", lang)),
+                 alt.Tooltip("practices:Q", title=say("practices_count", lang)),
+                 alt.Tooltip("names:N", title=say("names", lang)),
+                 alt.Tooltip("quote:N", title=say("first_quote", lang))])
     bars = base.mark_bar().encode(color=alt.Color("kind:N", scale=alt.Scale(domain=["template", "local"],
                                                                              range=[colour, LOCAL_COLOR]), legend=None))
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(
@@ -293,7 +294,7 @@ def template_matrix_chart(*, tables: dict | None = None, lang: str = "en", title
     m = template_matrix(tables=t).with_columns(pl.col(pl.Enum).cast(pl.String))
     order = article_order(t)
     labels = article_labels(t, lang)
-    names = dict(zip(t["practices"]["practice_id"], t["practices"]["name_en" if lang == "en" else "name_zh"]))
+    names = dict(zip(t["practices"]["practice_id"], t["practices"][f"name_{lang}"]))
     m = m.with_columns(
         article=pl.col("article_id").replace_strict(labels, return_dtype=pl.String),
         family_label=pl.col("family").map_elements(lambda f: family_label(f, lang, terms=True), return_dtype=pl.String),
@@ -326,12 +327,12 @@ def template_matrix_chart(*, tables: dict | None = None, lang: str = "en", title
     base = alt.Chart(m).encode(
         x=alt.X("article:N", sort=cols, title=None, axis=alt.Axis(labelAngle=0, orient="top")),
         y=alt.Y("family_label:N", sort=row_order, title=None, axis=alt.Axis(labelLimit=340)),
-        tooltip=[alt.Tooltip("family_label:N", title="Template" if lang == "en" else "模板"),
-                 alt.Tooltip("article:N", title="Article" if lang == "en" else "文章"),
-                 alt.Tooltip("practices:Q", title="Practices" if lang == "en" else "做法数量"),
-                 alt.Tooltip("example:N", title="Example" if lang == "en" else "示例"),
-                 alt.Tooltip("quote:N", title="Quote" if lang == "en" else "原文"),
-                 alt.Tooltip("first_article:N", title="First named in" if lang == "en" else "最早见于")],
+        tooltip=[alt.Tooltip("family_label:N", title=say("template", lang)),
+                 alt.Tooltip("article:N", title=say("article", lang)),
+                 alt.Tooltip("practices:Q", title=say("practices_count", lang)),
+                 alt.Tooltip("example:N", title=say("example", lang)),
+                 alt.Tooltip("quote:N", title=say("quote", lang)),
+                 alt.Tooltip("first_article:N", title=say("first_named_in", lang))],
     ).properties(width=alt.Step(84), height=alt.Step(22))
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.condition("datum.practices > 0",
@@ -374,12 +375,12 @@ def sections_chart(article_id: str, *, tables: dict | None = None, lang: str = "
     s = article_sections(article_id, tables=t)
     art = article_labels(t, lang)[article_id]
     colour = article_color(t, article_id)
-    heading = "heading_en" if lang == "en" else "heading_zh"
+    heading = f"heading_{lang}"
     home = t["articles"].filter(pl.col("article_id") == article_id)["place_code"][0]
     places = place_names(t, lang)
     rows, units = [], []
     for i, r in enumerate(s.iter_rows(named=True)):
-        text = r[heading] if r["position"] > 1 else (("Introduction: " if lang == "en" else "导语:") + r[heading])
+        text = r[heading] if r["position"] > 1 else ((say("introduction", lang)) + r[heading])
         if r["place_code"] != home:
             text = f"{places.get(r['place_code'], r['place_code'])} — {text}" if lang == "en" else \
                 f"{places.get(r['place_code'], r['place_code'])}:{text}"
@@ -390,7 +391,7 @@ def sections_chart(article_id: str, *, tables: dict | None = None, lang: str = "
                      "heading_zh": r["heading_zh"], "pinyin": r["pinyin"], "heading_en": r["heading_en"],
                      "end": r["practices"] * UNIT + 6,
                      "mix": (f"{r['practices']}: " + _mix(r["families"], lang)) if r["practices"] else
-                     ("0: names no practice" if lang == "en" else "0:未提及做法")})
+                     (say("0_names_no_practice", lang))})
         order = sorted(range(r["practices"]), key=lambda k: (r["families"][k] == "local", r["families"][k]))
         for j, k in enumerate(order):
             fam = r["families"][k]
@@ -438,7 +439,7 @@ def sections_chart(article_id: str, *, tables: dict | None = None, lang: str = "
         headed = s.height - 1
         name = top["heading_en"] if lang == "en" else top["heading_zh"]
         if top["position"] == 1:
-            name = "the introduction" if lang == "en" else "导语"
+            name = say("the_introduction", lang)
         elif lang == "en":
             name = f"“{shorten(name.split(':')[0], 50)}”"
         else:

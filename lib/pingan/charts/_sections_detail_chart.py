@@ -25,7 +25,7 @@ from pingan.analysis._sections import article_sections
 from pingan.analysis._frames import article_labels, place_names, printed_label, resolve_tables
 from pingan.charts._framing import frame, shorten, source_line, wrap
 from pingan.charts._model_charts import _check, article_color
-from pingan.package._vocabulary import family_label, is_template
+from pingan.package._vocabulary import text as say, family_label, is_template
 from pingan.package._vocabulary import check_lang
 from pingan.charts._style import INK, MUTED
 
@@ -71,7 +71,7 @@ def _quoted(text: str, marks: str) -> str | None:
 def _short_heading(r: dict, lang: str) -> str:
     """A section's name: its quoted term ("'safety net' (安全网)") or its heading up to the colon."""
     if r["position"] == 1:
-        return "Introduction" if lang == "en" else "导语"
+        return say("introduction_23", lang)
     en, zh = _quoted(r["heading_en"], r"'([^']+)'"), _quoted(r["heading_zh"], r"“([^”]+)”")
     if en and zh and en.endswith("net"):
         return f"{en[0].upper()}{en[1:]} ({zh})" if lang == "en" else zh
@@ -120,7 +120,7 @@ def section_blocks(article_id: str, sections=None, *, tables: dict | None = None
         t["indicators"].select("indicator", indicator_zh="name_zh"), on="indicator", how="left")
     home = t["articles"].filter(pl.col("article_id") == article_id)["place_code"][0]
     places = place_names(t, lang)
-    full_places = dict(zip(t["places"]["place_code"], t["places"]["name_en" if lang == "en" else "name_zh"]))
+    full_places = dict(zip(t["places"]["place_code"], t["places"][f"name_{lang}"]))
     zh_places = dict(zip(t["places"]["place_code"], t["places"]["name_zh"]))
     p = t["practices"].with_columns(pl.col(pl.Enum).cast(pl.String))
     rows = []
@@ -142,7 +142,7 @@ def section_blocks(article_id: str, sections=None, *, tables: dict | None = None
             "templates": int(mine["tpl"].sum()), "inventions": int((~mine["tpl"]).sum()),
             "claims": claims.height, "claims_without_base": int((~claims["base_given"].fill_null(False)).sum()),
             "people": f.filter(pl.col("role") == "people").height, "figures": f.height,
-            "practice_names": mine["name_en" if lang == "en" else "name_zh"].to_list(),
+            "practice_names": mine[f"name_{lang}"].to_list(),
             "practice_ids": mine["practice_id"].to_list(), "mix": _mix(mine["family"].to_list(), lang),
             "figure_texts": [_figure_text(x, lang) for x in f.iter_rows(named=True)],
             "stat_ids": f["stat_id"].to_list(), "place_code": r["place_code"],
@@ -242,7 +242,7 @@ def sections_detail_chart(article_id: str, sections=None, *, tables: dict | None
                                                                 "kind": pl.String, "name_zh": pl.String,
                                                                 "family": pl.String, "quote": pl.String})
     tip = [alt.Tooltip("name_zh:N", title="中文名" if lang == "zh" else "Chinese"),
-           alt.Tooltip("text:N", title="English" if lang == "en" else "名称"),
+           alt.Tooltip("text:N", title=say("english", lang)),
            alt.Tooltip("family:N", title="模板" if lang == "zh" else "Template"),
            alt.Tooltip("quote:N", title="原文" if lang == "zh" else "Quote")]
     point = alt.Chart(m).mark_point(size=55, strokeWidth=1.4, opacity=1, stroke=colour).encode(

@@ -12,7 +12,7 @@ import polars as pl
 from pingan.analysis._percapita import per_capita_figures
 from pingan.analysis._frames import resolve_tables, row_labels, statistics_frame
 from pingan.charts._framing import city_color, frame, labels_beside, log_axis, log_padded, padded, source_line
-from pingan.package._vocabulary import check_lang, label
+from pingan.package._vocabulary import text as say, check_lang, label
 from pingan.charts._style import INK
 
 __all__ = ["changes_chart", "counts_chart", "rates_chart", "honours_chart",
@@ -42,16 +42,21 @@ def _who(df: pl.DataFrame, lang: str) -> str:
     arts = df["article"].unique(maintain_order=True).to_list()
     if len(arts) == 1:
         return arts[0]
-    return ("all articles" if lang == "en" else "各篇文章") if len(arts) > 2 else (" and " if lang == "en" else "与").join(arts)
+    return (say("all_articles", lang)) if len(arts) > 2 else (say("and", lang)).join(arts)
 
 
 def _span(df: pl.DataFrame, lang: str) -> str:
-    starts = df["period"].str.slice(0, 4)
-    ends = df["period"].str.slice(-4)
-    a, b = starts.min(), ends.max()
-    if a == b:
-        return a if lang == "en" else f"{a}年"
-    return f"{a}–{b}" if lang == "en" else f"{a}—{b}年"
+    """The periods of the figures drawn, honestly: the one period when all share it, the
+    periods themselves when there are two or three (2018–2019 and 2019, not "2018–2019"),
+    else "periods as printed" (each row or label carries its own)."""
+    periods = sorted(df["period"].unique().to_list(), key=lambda p: (p[-4:], p))
+    shown = [p.replace("-", "–") for p in periods]
+    if len(shown) == 1:
+        return shown[0] if lang == "en" else f"{shown[0]}年"
+    if len(shown) <= 3:
+        return ("periods " + ", ".join(shown[:-1]) + " and " + shown[-1]) if lang == "en" else \
+            "时期为" + "、".join(f"{p}年" for p in shown)
+    return say("periods_as_printed", lang)
 
 
 def _period_phrase(period: str, lang: str) -> str:
@@ -78,11 +83,11 @@ def _require(df: pl.DataFrame, what: str, article_id) -> None:
         raise ValueError(f"{whose} state(s) no {what}; nothing to draw")
 
 
-def _base(df: pl.DataFrame, lang: str, x: alt.X, *, sort) -> alt.Chart:
+def _base(df: pl.DataFrame, tables: dict, lang: str, x: alt.X, *, sort) -> alt.Chart:
     return alt.Chart(df).encode(
         x=x,
         y=alt.Y("label:N", sort=sort, title=None, axis=alt.Axis(labelLimit=420)),
-        color=city_color(df, lang),
+        color=city_color(df, lang, tables=tables),
         tooltip=statistics_tooltips(lang),
     ).properties(width=WIDTH, height=alt.Step(ROW))
 
@@ -114,7 +119,7 @@ def changes_chart(article_id: str | list[str] | None = None, *, tables: dict | N
     subtitle = (f"Change stated in the article, % (a fall is left of zero); {_scope(df, lang)}."
                 if lang == "en" else f"文章所述变化(%,下降在零线左侧);{_scope(df, lang)}。")
     order = df["label"].to_list()
-    base = _base(df, lang, alt.X("value:Q", title=label("change", lang),
+    base = _base(df, t, lang, alt.X("value:Q", title=label("change", lang),
                                  scale=alt.Scale(domain=padded(df["value"].to_list(), share=0.22))), sort=order)
     bars = base.mark_bar()
     neg = labels_beside(base.transform_filter("datum.value < 0"), negative=True)
@@ -147,7 +152,7 @@ def counts_chart(article_id: str | list[str] | None = None, *, tables: dict | No
         subtitle.append(f"Not drawn: zero, which a log scale cannot show, for {names}." if lang == "en"
                         else f"未画出:对数刻度无法显示零值({names})。")
     domain = log_padded(df["value"].to_list())
-    base = _base(df, lang, alt.X("value:Q", axis=log_axis(domain, label("count", lang)),
+    base = _base(df, t, lang, alt.X("value:Q", axis=log_axis(domain, label("count", lang)),
                                  scale=alt.Scale(type="log", domain=domain)), sort=df["label"].to_list())
     chart = alt.layer(base.mark_circle(size=80, opacity=1), labels_beside(base))
     return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
@@ -173,7 +178,7 @@ def rates_chart(article_id: str | list[str] | None = None, *, tables: dict | Non
                      else f"{who}的比率从{lo['shown']}到{hi['shown']}")
     subtitle = (f"Rates and shares stated in the article, % of the whole; {_scope(df, lang)}." if lang == "en"
                 else f"文章所述比率与占比(%);{_scope(df, lang)}。")
-    base = _base(df, lang, alt.X("value:Q", title=label("rate", lang), scale=alt.Scale(domain=[0, 130]),
+    base = _base(df, t, lang, alt.X("value:Q", title=label("rate", lang), scale=alt.Scale(domain=[0, 130]),
                                  axis=alt.Axis(values=[0, 25, 50, 75, 100])), sort=df["label"].to_list())
     chart = alt.layer(base.mark_bar(), labels_beside(base))
     return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
@@ -197,7 +202,7 @@ def honours_chart(article_id: str | list[str] | None = None, *, tables: dict | N
             title = f"{top['article']}最长纪录:{top['indicator_label']} {top['shown']}"
     subtitle = (f"Times honoured or years in a row, as the article states them; {_scope(df, lang)}." if lang == "en"
                 else f"文章所述获评次数或连续年数;{_scope(df, lang)}。")
-    base = _base(df, lang, alt.X("value:Q", title=label("times", lang),
+    base = _base(df, t, lang, alt.X("value:Q", title=label("times", lang),
                                  scale=alt.Scale(domain=padded(df["value"].to_list(), share=0.15))),
                  sort=df["label"].to_list())
     chart = alt.layer(base.mark_bar(), labels_beside(base))
@@ -238,7 +243,7 @@ def shared_indicators_chart(*, tables: dict | None = None, lang: str = "en", min
     base = alt.Chart().encode(
         x=alt.X("value:Q", title=label("change", lang), scale=alt.Scale(domain=padded(df["value"].to_list(), share=0.8))),
         y=alt.Y("row:N", title=None, sort=rows, axis=alt.Axis(labelLimit=240)),
-        color=city_color(df, lang),
+        color=city_color(df, lang, tables=t),
         tooltip=statistics_tooltips(lang),
     ).properties(width=WIDTH, height=alt.Step(ROW))
     zero = alt.Chart().mark_rule(color="#999999").encode(x=alt.datum(0))
@@ -271,7 +276,7 @@ def per_capita_chart(*, tables: dict | None = None, lang: str = "en", title: str
                 "The figures' own years differ from the census year."] if lang == "en" else \
         ["所述数量除以2020年人口普查常住人口,每万人(对数刻度)。", "各数字的年份与普查年份不同。"]
     domain = log_padded(df["per_10k"].to_list())
-    base = _base(df, lang, alt.X("per_10k:Q", axis=log_axis(domain, label("per10k", lang)),
+    base = _base(df, t, lang, alt.X("per_10k:Q", axis=log_axis(domain, label("per10k", lang)),
                                  scale=alt.Scale(type="log", domain=domain)),
                  sort=df["label"].to_list()).encode(
         tooltip=[*statistics_tooltips(lang), alt.Tooltip("population:Q", title=label("population", lang), format=","),

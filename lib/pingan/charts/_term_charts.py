@@ -5,9 +5,9 @@ import altair as alt
 import polars as pl
 
 from pingan.analysis._terms import term_frequencies
-from pingan.analysis._frames import article_labels, article_order, resolve_tables
+from pingan.analysis._frames import article_labels, article_order, cities, resolve_tables
 from pingan.charts._framing import frame, source_line
-from pingan.package._vocabulary import CITY_COLORS, check_lang
+from pingan.package._vocabulary import text as say, check_lang
 from pingan.charts._style import INK
 
 __all__ = ["term_emphasis_chart", "MODEL_TERMS"]
@@ -43,9 +43,10 @@ def term_emphasis_chart(terms=None, *, tables: dict | None = None, lang: str = "
     labels = article_labels(t, lang)
     order = article_order(t)
     codes = dict(zip(t["articles"]["article_id"], t["articles"]["place_code"]))
+    vocab = cities(t)
     df = df.with_columns(
         article=pl.col("article_id").replace_strict(labels, return_dtype=pl.String),
-        city_colour=pl.col("article_id").replace_strict({a: CITY_COLORS.get(c[:4] + "00", INK) for a, c in codes.items()}),
+        city_colour=pl.col("article_id").replace_strict({a: vocab.colors.get(vocab.of.get(c), INK) for a, c in codes.items()}),
         term_label=(pl.col("term") + pl.lit(" ") + pl.col("term_en").fill_null("")).str.strip_chars()
         if lang == "en" else pl.col("term"),
         shown=pl.when(pl.col("occurrences") > 0).then(pl.col("per_1000_chars").round(1).cast(pl.String))
@@ -65,15 +66,15 @@ def term_emphasis_chart(terms=None, *, tables: dict | None = None, lang: str = "
     top = float(df["per_1000_chars"].max() or 1.0)
     base = alt.Chart().encode(
         y=alt.Y("term_label:N", sort=rows, title=None, axis=alt.Axis(labelLimit=260)),
-        x=alt.X("per_1000_chars:Q", title="per 1,000 characters" if lang == "en" else "每千字次数",
+        x=alt.X("per_1000_chars:Q", title=say("per_1_000_characters", lang),
                 scale=alt.Scale(domain=[0, top * 1.45]), axis=alt.Axis(tickCount=3, grid=True)),
-        tooltip=[alt.Tooltip("article:N", title="Article" if lang == "en" else "文章"),
-                 alt.Tooltip("term:N", title="Term" if lang == "en" else "用语"),
-                 alt.Tooltip("pinyin:N", title="Pinyin" if lang == "en" else "拼音"),
+        tooltip=[alt.Tooltip("article:N", title=say("article", lang)),
+                 alt.Tooltip("term:N", title=say("term", lang)),
+                 alt.Tooltip("pinyin:N", title=say("pinyin", lang)),
                  alt.Tooltip("term_en:N", title="English"),
-                 alt.Tooltip("occurrences:Q", title="Occurrences" if lang == "en" else "出现次数"),
-                 alt.Tooltip("characters:Q", title="Characters" if lang == "en" else "字数", format=","),
-                 alt.Tooltip("per_1000_chars:Q", title="Per 1,000" if lang == "en" else "每千字", format=".2f")])
+                 alt.Tooltip("occurrences:Q", title=say("occurrences", lang)),
+                 alt.Tooltip("characters:Q", title=say("characters", lang), format=","),
+                 alt.Tooltip("per_1000_chars:Q", title=say("per_1_000", lang), format=".2f")])
     bars = base.mark_bar(height=11).encode(color=alt.Color("city_colour:N", scale=None, legend=None))
     text = base.mark_text(align="left", dx=3, fontSize=10, color=INK).encode(text="shown:N")
     chart = alt.layer(bars, text, data=df).properties(width=118, height=alt.Step(17)).facet(

@@ -9,10 +9,10 @@ import altair as alt
 import polars as pl
 
 from pingan.analysis._two_articles import template_shift, term_shift
-from pingan.analysis._frames import article_labels, resolve_tables
+from pingan.analysis._frames import article_labels, cities, resolve_tables
 from pingan.charts._framing import frame, padded, source_line
 from pingan.package._vocabulary import family_label
-from pingan.package._vocabulary import CITY_COLORS, check_lang
+from pingan.package._vocabulary import check_lang
 from pingan.charts._style import INK, MUTED
 
 __all__ = ["two_articles_chart"]
@@ -24,7 +24,8 @@ WIDTH = 360
 
 def _colour(tables: dict, article_id: str) -> str:
     code = tables["articles"].filter(pl.col("article_id") == article_id)["place_code"][0]
-    return CITY_COLORS.get(code[:4] + "00", INK)
+    vocab = cities(tables)
+    return vocab.colors.get(vocab.of.get(code), INK)
 
 
 def _short(slug: str, lang: str) -> str:

@@ -11,8 +11,8 @@ from pingan.package._validation import check_package
 
 __all__ = ["load", "load_all", "validate", "TABLES"]
 
-TABLES = ("articles", "places", "indicators", "statistics", "exclusions", "practices",
-          "practice_links", "diffusion_events", "references", "double_coding", "article_sections", "practice_sections",
+TABLES = ("articles", "places", "indicators", "statistics", "exclusions", "consistency_checks", "practices",
+          "practice_links", "practice_places", "diffusion_events", "references", "double_coding", "article_sections", "practice_sections",
           "statistic_sections", "glossary", "families", "timeline", "population", "governance_terms", "term_counts")
 _cache: dict[tuple, dict[str, pl.DataFrame]] = {}
 

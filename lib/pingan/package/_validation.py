@@ -164,6 +164,42 @@ def _check_links(t: CheckedTable, practices: CheckedTable, problems: list[Proble
             problems.append(Problem(t.file, t.lines[i], "to_practice", f"{r['to_practice']!r} links to itself"))
 
 
+def _check_practice_places(t: CheckedTable, practices: CheckedTable, problems: list[Problem]):
+    """A practice's places: its name abbreviates each by ``name_part`` when one is given, and one
+    place, no more, is its home."""
+    name_of = dict(practices.frame.select("practice_id", "name_zh").iter_rows())
+    homes: dict[str, int] = {}
+    for i, r in enumerate(t.frame.select("practice_id", "role", "name_part").iter_rows(named=True)):
+        name = name_of.get(r["practice_id"])
+        if r["name_part"] and name and r["name_part"] not in name:
+            problems.append(Problem(t.file, t.lines[i], "name_part", f"{r['name_part']!r} is not in the practice's "
+                                    f"name {name!r} ({practices.file})"))
+        if r["role"] == "home":
+            if r["practice_id"] in homes:
+                problems.append(Problem(t.file, t.lines[i], "role", f"{r['practice_id']!r} has a home already "
+                                        f"(line {homes[r['practice_id']]}); a practice has one"))
+            homes.setdefault(r["practice_id"], t.lines[i])
+    for pid in dict.fromkeys(t.frame["practice_id"].to_list()):
+        if pid and pid not in homes:
+            problems.append(Problem(t.file, 1, "role", f"{pid!r} has no home place (role 'home')"))
+
+
+# which figures each kind of consistency check needs (True), refuses (False)
+_CHECK_NEEDS = {"implied_rate": {"denominator": True, "stated_rate": True},
+                "implied_total": {"denominator": False, "stated_rate": True},
+                "ratio": {"denominator": True, "stated_rate": False}}
+
+
+def _check_consistency_checks(t: CheckedTable, problems: list[Problem]):
+    """Each check names the figures its kind needs, and no other."""
+    for i, r in enumerate(t.frame.with_columns(pl.col(pl.Enum).cast(pl.String)).iter_rows(named=True)):
+        for col, needed in _CHECK_NEEDS.get(r["kind"], {}).items():
+            if needed and not r[col]:
+                problems.append(Problem(t.file, t.lines[i], col, f"a {r['kind']} check needs its {col}"))
+            elif not needed and r[col]:
+                problems.append(Problem(t.file, t.lines[i], col, f"a {r['kind']} check has no {col}; leave it empty"))
+
+
 def _check_dates(t: CheckedTable, date_col: str, problems: list[Problem]):
     lengths = {"year": 4, "month": 7, "day": 10}
     for i, (d, p) in enumerate(t.frame.select(date_col, "date_precision").iter_rows()):
@@ -200,6 +236,10 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
         _check_statistic_values(ready["statistics"], problems)
     if "practice_links" in ready and "practices" in ready:
         _check_links(ready["practice_links"], ready["practices"], problems)
+    if "consistency_checks" in ready:
+        _check_consistency_checks(ready["consistency_checks"], problems)
+    if "practice_places" in ready and "practices" in ready:
+        _check_practice_places(ready["practice_places"], ready["practices"], problems)
     check_meaning(ready, problems)
     sources_at_hand = SourceTexts(ready["articles"].frame, sources_dir) if "articles" in ready else None
     problems.extend(run_curation_checks(ready, sources_at_hand))

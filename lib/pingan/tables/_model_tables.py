@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from pingan.package._vocabulary import text as say
+
 __all__ = ["claims_table", "links_table"]
 
 _YES_NO = {True: ("yes", "有"), False: ("no", "无")}

@@ -12,7 +12,7 @@ from pathlib import Path
 from pingan.base._atomic import atomic_directory
 
 __all__ = ["workbook_charts", "chart_calls", "export_figures", "export_style_examples", "ARTICLE_CHARTS",
-           "WORKBOOK_CHARTS", "MODEL_CHARTS", "STYLE_EXAMPLES"]
+           "WORKBOOK_CHARTS", "MODEL_CHARTS", "STYLE_EXAMPLES", "example_article"]
 
 # builder → the measures it draws; an article gets the chart only when it states one
 ARTICLE_CHARTS = {"changes_chart": {"change_pct"}, "counts_chart": {"level"},
@@ -112,22 +112,44 @@ def export_figures(out_dir: str | Path = "build/figures", formats=("png", "svg")
     return written
 
 
-# one example of each chart type, as docs/charts.md shows them
+# one example of each chart type, as docs/charts.md shows them: (builder, what its article must
+# state — a statistics measure, or "practices" — or None for a chart of every article, keywords).
+# The article is found in the data (the first, in publication order, that states it; the
+# second for a second example of the same chart), never named here.
 STYLE_EXAMPLES = {
-    "changes": ("changes_chart", ("quzhou-2024",), {}),
-    "counts": ("counts_chart", ("jinhua-2017",), {}),
-    "rates": ("rates_chart", ("jiaxing-2024",), {}),
-    "honours": ("honours_chart", (), {}),
-    "shared_indicators": ("shared_indicators_chart", (), {}),
-    "per_capita": ("per_capita_chart", (), {}),
-    "practice_categories": ("practice_categories_chart", ("jinhua-2020",), {}),
-    "practice_heatmap": ("practice_heatmap", (), {}),
-    "practice_heatmap_zh": ("practice_heatmap", (), {"lang": "zh"}),
-    "timeline": ("timeline_chart", (), {}),
-    "map": ("zhejiang_map", (), {}),
-    "overview": ("overview_chart", (), {}),
-    "changes_zh": ("changes_chart", ("jinhua-2020",), {"lang": "zh"}),
+    "changes": ("changes_chart", ("change_pct", 0), {}),
+    "counts": ("counts_chart", ("level", 0), {}),
+    "rates": ("rates_chart", ("rate_pct", 0), {}),
+    "honours": ("honours_chart", None, {}),
+    "shared_indicators": ("shared_indicators_chart", None, {}),
+    "per_capita": ("per_capita_chart", None, {}),
+    "practice_categories": ("practice_categories_chart", ("practices", 0), {}),
+    "practice_heatmap": ("practice_heatmap", None, {}),
+    "practice_heatmap_zh": ("practice_heatmap", None, {"lang": "zh"}),
+    "timeline": ("timeline_chart", None, {}),
+    "map": ("zhejiang_map", None, {}),
+    "overview": ("overview_chart", None, {}),
+    "changes_zh": ("changes_chart", ("change_pct", 1), {"lang": "zh"}),
 }
+
+
+def example_article(tables: dict, needs: str, nth: int = 0) -> str:
+    """The ``nth`` article (publication order) that states a figure of measure ``needs``
+    (``"practices"``: that names a practice); the one before it when there are fewer."""
+    import polars as pl
+    from pingan.package._selection import article_order
+    if needs == "practices":
+        having = set(tables["practices"]["article_id"].to_list())
+    else:
+        stats = tables["statistics"]
+        if needs == "level":
+            from pingan.charts._statistics_charts import COUNT_UNITS
+            stats = stats.filter(pl.col("unit").cast(pl.String).is_in(list(COUNT_UNITS)))
+        having = set(stats.filter(pl.col("measure").cast(pl.String) == needs)["article_id"].to_list())
+    found = [a for a in article_order(tables) if a in having]
+    if not found:
+        raise ValueError(f"no article states {needs!r}; the style guide has no example to draw")
+    return found[min(nth, len(found) - 1)]
 
 
 def export_style_examples(out_dir: str | Path | None = None, tables: dict | None = None, scale: float = 1.25
@@ -146,7 +168,8 @@ def export_style_examples(out_dir: str | Path | None = None, tables: dict | None
     out.mkdir(parents=True, exist_ok=True)
     t = tables if tables is not None else load_all()
     written = []
-    for name, (builder, args, kwargs) in STYLE_EXAMPLES.items():
+    for name, (builder, needs, kwargs) in STYLE_EXAMPLES.items():
+        args = (example_article(t, *needs),) if needs else ()
         spec = getattr(charts, builder)(*args, tables=t, **kwargs).to_dict()
         path = out / f"{name}.png"
         path.write_bytes(palette_png(renderer.to_png(spec, scale=scale)))

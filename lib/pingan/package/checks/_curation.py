@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from pingan.base._problems import Problem
 from pingan.package._reading import CheckedTable
+from pingan.package._vocabulary import SCOPE_PROVINCE
 from pingan.text._matching import SourceTexts
 
 __all__ = ["CHECKS", "run_curation_checks", "tone_marks", "inferred_periods_explained", "rows_inside_article_city",
@@ -78,7 +79,7 @@ def rows_inside_article_city(tables: dict[str, CheckedTable], sources: SourceTex
         if t is None or "place_code" not in t.frame.columns:
             continue
         for i, (aid, code) in enumerate(t.frame.select("article_id", "place_code").iter_rows()):
-            if not code or code not in places or aid not in home or province.get(code) != "330000":
+            if not code or code not in places or aid not in home or province.get(code) != SCOPE_PROVINCE:
                 continue
             city = prefecture_of(places, code)
             if city is not None and home[aid] is not None and city != home[aid]:
