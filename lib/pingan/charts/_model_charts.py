@@ -223,9 +223,10 @@ def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str
             color=alt.condition("datum.on_stated", alt.value(INK), alt.value(MUTED)))
         chart = alt.layer(lines, heads, boxes, labels, *rel_text, *rel_ink).properties(width=width, height=height)
     subtitle, description = _architecture_text(art, n_stated, n_inferred, n_boxes, p.height, links, lang)
-    framed = frame(chart, title or _architecture_title(art, every, lang), subtitle,
-                   source_line(t, [article_id], ["practices.csv", "practice_links.csv"], lang))
-    return framed.properties(description=description)
+    title = title or _architecture_title(art, every, lang)
+    # the finding first (the title), then what the drawing holds
+    return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv", "practice_links.csv"], lang),
+                 description=f"{title.strip().rstrip('.')}. {description}")
 
 
 def _template_counts(t: dict, article_id: str, lang: str) -> pl.DataFrame:

@@ -350,6 +350,23 @@ def _prev_next(notebooks: list[_Notebook], i: int, root: str) -> str:
 
 
 _HEADING = re.compile(r'<h([23])\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+_BARE_HEADING = re.compile(r'<h([23])((?:(?!\bid=)[^>])*)>(.*?)</h\1>', re.DOTALL)
+
+
+def _name_headings(page: str) -> str:
+    """Give every section heading an id, so that headings a prose cell prints (``Markdown(f"## …")``)
+    reach the outline and can be linked to, as typed ones do."""
+    taken = set(re.findall(r'\bid="([^"]+)"', page))
+
+    def named(m):
+        text = html.unescape(re.sub(r"<[^>]+>", "", m.group(3))).strip()
+        base = re.sub(r"[^\w]+", "-", text.lower()).strip("-")[:60] or "section"
+        hid, n = base, 2
+        while hid in taken:
+            hid, n = f"{base}-{n}", n + 1
+        taken.add(hid)
+        return f'<h{m.group(1)}{m.group(2)} id="{hid}">{m.group(3)}</h{m.group(1)}>'
+    return _BARE_HEADING.sub(named, page)
 
 
 def _outline(page: str) -> str:
@@ -404,6 +421,7 @@ def _write_notebook_pages(dest: Path, notebooks: list[_Notebook], articles: dict
             },
         }
         page, _ = exporter.from_notebook_node(node, resources=resources)
+        page = _name_headings(page)
         page = page.replace("<!--PINGAN-OUTLINE-->", _outline(page).replace("\\", "\\\\"), 1)
         (dest / nb.href).write_text(page, encoding="utf-8")
     return all_charts
