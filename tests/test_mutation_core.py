@@ -133,3 +133,27 @@ def test_shared_indicator_summary_gives_the_most_negative_fall_and_the_largest_r
     rows = pingan.shared_indicators(tables=t)
     assert rows.filter(pl.col("is_largest_fall"))["stat_id"].to_list() == ["s2"]
     assert pingan.shared_indicators(min_articles=3, tables=t)["indicator"].unique().to_list() == ["thefts"]
+
+
+def test_a_change_of_zero_is_neither_a_fall_nor_a_rise():
+    """At the boundary: 0% is no fall (not the largest fall, even as the minimum) and no rise."""
+    a, b = TABLES["articles"].sort("published")["article_id"][:2]
+    stats = _tiny_statistics([
+        {"stat_id": "z1", "article_id": a, "indicator": "thefts", "measure": "change_pct", "value": 0.0, "period": "2016"},
+        {"stat_id": "z2", "article_id": b, "indicator": "thefts", "measure": "change_pct", "value": 1.0, "period": "2019"},
+        {"stat_id": "z3", "article_id": a, "indicator": "fires", "measure": "change_pct", "value": 0.0, "period": "2016"},
+        {"stat_id": "z4", "article_id": b, "indicator": "fires", "measure": "change_pct", "value": -1.0, "period": "2019"},
+    ])
+    t = {**TABLES, "statistics": stats}
+    assert pingan.shared_indicators(tables=t).filter(pl.col("is_largest_fall"))["stat_id"].to_list() == ["z4"]
+    s = {r["indicator"]: r for r in pingan.shared_indicator_summary(tables=t).iter_rows(named=True)}
+    assert s["thefts"]["largest_fall"] is None and s["thefts"]["largest_rise"] == 1.0
+    assert s["fires"]["largest_fall"] == -1.0 and s["fires"]["largest_rise"] is None
+
+
+def test_a_claim_says_fell_rose_or_did_not_change_at_the_boundary():
+    from pingan.analysis._claims import _claim_text
+    r = {"name_en": "Thefts", "place": "Quzhou", "qualifier": "exact", "measure": "change_pct", "period": "2019"}
+    assert "did not change" in _claim_text({**r, "value": 0.0})
+    assert "fell by 1%" in _claim_text({**r, "value": -1.0}) and "rose by 1%" in _claim_text({**r, "value": 1.0})
+    assert "rose by 0.5 percentage points" in _claim_text({**r, "measure": "change_pp", "value": 0.5})
