@@ -30,6 +30,7 @@ from chart_specs import all_params, inner_title, mark_type, units, view_names
 from conftest import shown
 from pingan.analysis._frames import article_labels
 from pingan.charts._framing import frame, source_text
+from pingan.charts._style import INK, contrast, text_shade
 from pingan.text import NumberParseError, parse_number
 from pingan.workbench._figures import chart_calls
 
@@ -274,3 +275,144 @@ def _axis_rule(name, args, kwargs, lang, spec):
 
 def test_no_category_slug_and_no_foreign_axis_title():
     _sweep(_axis_rule)
+
+
+# --- contrast and what screen readers hear -----------------------------------------------------
+
+FILLED = ("geoshape", "rect", "arc")  # shapes a label sits inside (bars are labelled beside, not on)
+HELPER_FIELD = re.compile(r"^[xy](\d+|_[a-z]+)$")  # layout coordinates: x0, y1, x_label, y_top ...
+
+
+def _mark(unit):
+    return unit["mark"] if isinstance(unit["mark"], dict) else {"type": unit["mark"]}
+
+
+def _colours(unit, rows, channels=("color", "fill")):
+    """The fixed colours a unit is drawn in (a mark property, a value, a condition's values, a field
+    drawn as is, or a scale's explicit range); None if a scheme picks them (not computable here)."""
+    m, enc, out = _mark(unit), unit.get("encoding", {}), set()
+    for ch in channels:
+        e = enc.get(ch)
+        if e is None:
+            if isinstance(m.get(ch), str):
+                out.add(m[ch])
+            continue
+        conds = e.get("condition", [])
+        for d in [e] + (conds if isinstance(conds, list) else [conds]):
+            if isinstance(d.get("value"), str):
+                out.add(d["value"])
+            elif "field" in d and d.get("scale", {}) is None:
+                out |= {r[d["field"]] for r in rows if isinstance(r.get(d["field"]), str)}
+            elif "field" in d and isinstance((d.get("scale") or {}).get("range"), list):
+                out |= {c for c in d["scale"]["range"] if isinstance(c, str)}
+            elif "field" in d:
+                return None
+    return out
+
+
+def _layers(spec, node=None, rows=None):
+    """Every layer: its unit views in drawing order, with their rows."""
+    from chart_specs import _rows
+    node = spec if node is None else node
+    rows = _rows(spec, node.get("data"), rows)
+    if "layer" in node:
+        yield [(c, _rows(spec, c.get("data"), rows) or []) for c in node["layer"] if "mark" in c]
+    elif "mark" in node:
+        yield [(node, rows or [])]
+    for key in ("layer", "vconcat", "hconcat", "concat"):
+        for child in node.get(key, []):
+            if "mark" not in child:
+                yield from _layers(spec, child, rows)
+    if "spec" in node:
+        yield from _layers(spec, node["spec"], rows)
+
+
+def _is_halo(unit):
+    m = _mark(unit)
+    return m["type"] == "text" and m.get("stroke") is not None and m.get("strokeWidth", 0) >= 2
+
+
+def _contrast_rule(name, args, kwargs, lang, spec):
+    """Every text reaches 4.5:1 against the page and every fixed-colour shape drawn beneath it in its layer,
+    or against the halo drawn beneath it; a halo (a white outline) must lie beneath a text of the same words."""
+    out = []
+    background = spec.get("background", "white")  # the pingan theme's background
+    for layer in _layers(spec):
+        for i, (unit, rows) in enumerate(layer):
+            m = _mark(unit)
+            if m["type"] != "text":
+                continue
+            text_field = unit.get("encoding", {}).get("text", {}).get("field")
+            later = [u for u, _ in layer[i + 1:] if _mark(u)["type"] == "text" and not _is_halo(u)
+                     and u.get("encoding", {}).get("text", {}).get("field") == text_field]
+            if _is_halo(unit):
+                if not later:
+                    out.append(f"a halo ({text_field}) with no text drawn over it")
+                continue
+            colours = _colours(unit, rows)
+            if colours is None:
+                out.append(f"text ({text_field}) coloured by a scheme: contrast cannot be checked")
+                continue
+            colours = colours or {INK}  # the theme's text colour
+            halos = [u for u, _ in layer[:i] if _is_halo(u)
+                     and u.get("encoding", {}).get("text", {}).get("field") == text_field]
+            if halos:
+                beneath = {_mark(h)["stroke"] for h in halos}
+            else:
+                beneath = {background}
+                for u, r in layer[:i]:
+                    if _mark(u)["type"] in FILLED:
+                        fills = _colours(u, r)
+                        if fills is None:
+                            out.append(f"text ({text_field}) on {_mark(u)['type']}s coloured by a scheme")
+                        else:
+                            beneath |= fills
+            out += [f"text ({text_field}) {c} on {b}: {contrast(c, b):.1f}:1" for c in sorted(colours)
+                    for b in sorted(beneath) if contrast(c, b) < 4.5]
+    return out
+
+
+def test_every_text_reaches_4_5_to_1_against_what_it_sits_on():
+    _sweep(_contrast_rule)
+
+
+def test_contrast_is_wcag_and_the_rule_rejects_white_labels_on_city_colours():
+    assert contrast("#ffffff", "#000000") == pytest.approx(21)
+    assert contrast("#222222", "#222222") == pytest.approx(1)
+    assert contrast("#ffffff", "#009E73") < 4.5 and contrast("#ffffff", "#D55E00") < 4.5
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)  # the well-known just-failing grey
+    assert contrast(text_shade("#009E73"), "#ffffff") >= 4.5
+    shapes = {"mark": "geoshape", "encoding": {"color": {"field": "fill", "type": "nominal", "scale": None}}}
+    white = {"mark": {"type": "text"}, "encoding": {"text": {"field": "label"}, "color": {"value": "white"}}}
+    ink = {"mark": {"type": "text", "color": INK}, "encoding": {"text": {"field": "label"}}}
+    halo = {"mark": {"type": "text", "color": "white", "stroke": "white", "strokeWidth": 3},
+            "encoding": {"text": {"field": "label"}}}
+    data = {"data": {"values": [{"fill": "#009E73", "label": "Quzhou"}, {"fill": "#D55E00", "label": "Jinhua"}]}}
+    assert _contrast_rule("m", (), {}, "en", {**data, "layer": [shapes, white]})  # white on green: 3.4:1
+    assert _contrast_rule("m", (), {}, "en", {**data, "layer": [shapes, ink]})  # ink straight on orange: 4.1:1
+    assert not _contrast_rule("m", (), {}, "en", {**data, "layer": [shapes, halo, ink]})
+    assert _contrast_rule("m", (), {}, "en", {**data, "layer": [shapes, halo]})  # a halo with nothing over it
+
+
+def _aria_rule(name, args, kwargs, lang, spec):
+    """No screen reader hears a layout coordinate ("x0: 0; y_top: 7"): a mark that encodes one
+    is hidden (aria false), or says what it is (a description channel), or titles the field."""
+    out = []
+    for unit, _ in units(spec):
+        enc = unit.get("encoding", {})
+        if _mark(unit).get("aria") is False or "description" in enc:
+            continue
+        out += [f"{mark_type(unit)} exposes {e['field']} ({ch}) untitled" for ch, e in enc.items()
+                if isinstance(e, dict) and HELPER_FIELD.match(str(e.get("field", ""))) and not e.get("title")]
+    return out
+
+
+def test_no_mark_exposes_a_layout_field_to_screen_readers():
+    _sweep(_aria_rule)
+
+
+def test_the_aria_rule_catches_an_untitled_helper_field():
+    bare = {"mark": "rect", "encoding": {"x": {"field": "x0", "type": "quantitative"}}}
+    assert _aria_rule("m", (), {}, "en", bare)
+    assert not _aria_rule("m", (), {}, "en", {**bare, "mark": {"type": "rect", "aria": False}})
+    assert not _aria_rule("m", (), {}, "en", {"mark": "rect", "encoding": {"x": {"field": "x0", "title": "Start"}}})

@@ -20,12 +20,13 @@ from pingan.charts._framing import frame, source_line
 from pingan.charts._map_chart import MAP_CREDIT, _area_centroid, _inside, label_point
 from pingan.analysis._frames import cities as cities_of
 from pingan.package._vocabulary import SCOPE_PROVINCE, check_lang, label, short_place_name
-from pingan.charts._style import INK, MUTED
+from pingan.charts._style import HALO, INK
 
 __all__ = ["border_map", "alliance_cities", "inner_point", "PARTNER_COLOR"]
 
 PARTNER_COLOR = "#9ecae1"  # light blue: partners of the same alliance
 ZHEJIANG_COLOR = "#e3e3e3"  # Zhejiang's other cities, light grey: context only
+OTHER_INK = "#555555"  # their names (7.5:1 on their white halo)
 TEXT = {
     "en": {"partner": "partner in the alliance", "home": "the article's city; leads the alliance",
            "other": "Zhejiang; not in the alliance", "province": "Province", "role": "Role"},
@@ -158,7 +159,7 @@ def border_map(practice_id: str | None = None, *, tables: dict | None = None, la
     n_cities, n_prov = allies.height, allies["province_code"].n_unique()
     allies = allies.with_columns(
         fill=pl.when(pl.col("home")).then(pl.lit(home_colour)).otherwise(pl.lit(PARTNER_COLOR)),
-        text_color=pl.when(pl.col("home")).then(pl.lit("#ffffff")).otherwise(pl.lit(INK)),
+        text_color=pl.lit(INK),  # on a white halo: legible on the home city's colour and the partners' blue
         label=(pl.col("name_en") if lang == "en" else pl.col("name_zh")) + pl.lit("\n") + pl.col("province"))
     others = _zhejiang_rows(t, lang, allies)
     tips = [alt.Tooltip(f"{c}:N", title=label(c, lang)) for c in ("name_zh", "pinyin", "name_en")] + [
@@ -175,13 +176,21 @@ def border_map(practice_id: str | None = None, *, tables: dict | None = None, la
                       allies.select(*others.columns, "fill", "quote")])
     cities = shapes(rows, quzhou_border_region_topology_text()).encode(
         tooltip=tips + [alt.Tooltip("quote:N", title=label("quote", lang))])
-    other_names = alt.Chart(others).mark_text(fontSize=9, color=MUTED).encode(
+    # every name on a white halo, so it reads at 4.5:1 or more whichever shape it overlaps
+    # (#666 straight on the light grey was 4.47:1); halos are decoration, hidden from screen readers
+    other_halo = alt.Chart(others).mark_text(fontSize=9, color=HALO, stroke=HALO, strokeWidth=3, strokeJoin="round",
+                                             aria=False).encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
+    other_names = alt.Chart(others).mark_text(fontSize=9, color=OTHER_INK).encode(
         longitude="lon:Q", latitude="lat:Q", text="label:N", tooltip=tips)
-    ally_names = alt.Chart(allies).mark_text(fontSize=12 if lang == "zh" else 11, fontWeight="bold", lineBreak="\n"
+    size = 12 if lang == "zh" else 11
+    halo = alt.Chart(allies).mark_text(fontSize=size, fontWeight="bold", lineBreak="\n", color=HALO, stroke=HALO,
+                                       strokeWidth=3, strokeJoin="round", aria=False).encode(
+        longitude="lon:Q", latitude="lat:Q", text="label:N")
+    ally_names = alt.Chart(allies).mark_text(fontSize=size, fontWeight="bold", lineBreak="\n"
                                              ).encode(longitude="lon:Q", latitude="lat:Q", text="label:N",
                                                       color=alt.Color("text_color:N", scale=None, legend=None),
                                                       tooltip=tips + [alt.Tooltip("quote:N", title=label("quote", lang))])
-    view = alt.layer(cities, other_names, ally_names).project(type="mercator").properties(
+    view = alt.layer(cities, other_halo, other_names, halo, ally_names).project(type="mercator").properties(
         width=440, height=420)
     home_row = allies.filter("home").row(0, named=True)
     k = n_cities - 1

@@ -7,7 +7,7 @@ import polars as pl
 from pingan.analysis._frames import article_labels, article_order, check_article_ids, city_code_expr, city_expr, place_names, resolve_tables
 from pingan.charts._framing import city_color, frame, labels_beside, padded, shorten, source_line
 from pingan.package._vocabulary import text as say, STATUS_LABELS, category_label, check_lang, label
-from pingan.charts._style import INK
+from pingan.charts._style import CELL_RANGE, INK
 
 __all__ = ["timeline_chart", "timeline_frame", "timeline_view", "practice_heatmap", "practice_categories_chart",
            "coverage_chart"]
@@ -115,7 +115,6 @@ def practice_heatmap(*, tables: dict | None = None, lang: str = "en", title: str
                 else "各文章各类别的具名治理做法数量;颜色越深数量越多。")
     rows = totals["category_label"].to_list()
     cols = p.sort("article_rank")["article"].unique(maintain_order=True).to_list()
-    high = max(3, int(df["practices"].max() * 0.6))
     base = alt.Chart(df).encode(
         x=alt.X("article:N", title=None, sort=cols, axis=alt.Axis(labelAngle=0, orient="top")),
         y=alt.Y("category_label:N", title=None, sort=rows),
@@ -125,10 +124,8 @@ def practice_heatmap(*, tables: dict | None = None, lang: str = "en", title: str
                  alt.Tooltip("names:N", title=label("practice_names", lang))],
     ).properties(width=alt.Step(84), height=alt.Step(24))
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
-        color=alt.Color("practices:Q", scale=alt.Scale(scheme="blues", domainMin=0), legend=None))
-    text = base.mark_text(fontSize=11).encode(
-        text="practices:Q",
-        color=alt.condition(f"datum.practices >= {high}", alt.value("white"), alt.value(INK)))
+        color=alt.Color("practices:Q", scale=alt.Scale(range=CELL_RANGE, domainMin=0), legend=None))
+    text = base.mark_text(fontSize=11, color=INK).encode(text="practices:Q")
     return frame(alt.layer(cells, text), title, subtitle, source_line(t, p["article_id"], ["practices.csv"], lang))
 
 

@@ -23,7 +23,7 @@ from pingan.charts._framing import frame, shorten, source_line, wrap
 from pingan.package._vocabulary import text as say, family_label, is_template, relation_label, tier_label
 from pingan.charts._model_layout import LINE, flow_layout
 from pingan.package._vocabulary import CITY_COLORS, check_lang
-from pingan.charts._style import INK, MUTED
+from pingan.charts._style import CELL_RANGE, HALO, INK, MUTED
 
 __all__ = ["architecture_chart", "templates_chart", "template_matrix_chart", "sections_chart", "escalation_chain",
            "article_color"]
@@ -177,6 +177,11 @@ def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str
             relation_label=pl.col("relation").replace_strict({r: relation_label(r, lang) for r in RELATION_STYLE}),
             basis_label=pl.col("basis").replace_strict({k: v[i] for k, v in basis_word.items()}),
             from_name=pl.col("from_practice").replace_strict(names), to_name=pl.col("to_practice").replace_strict(names))
+        # what a screen reader says for a link and a box (instead of the layout's coordinates)
+        edges = edges.with_columns(link_description=pl.concat_str(
+            "from_name", pl.lit(" → "), "relation_label", pl.lit(" → "), "to_name", pl.lit(" ("), "basis_label", pl.lit(")")))
+        nodes = nodes.with_columns(node_description=pl.col("practice_id").replace_strict(names, default="")
+                                   + pl.lit(" (") + pl.col("tier_label") + pl.lit(")"))
         xs = alt.Scale(domain=[0, width], nice=False, zero=False)
         ys = alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True)
         X = lambda f: alt.X(f"{f}:Q", scale=xs, axis=None)  # noqa: E731
@@ -196,15 +201,16 @@ def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str
                alt.Tooltip("basis_note:N", title="Why" if lang == "en" else "说明"),
                alt.Tooltip("quote:N", title="Quote" if lang == "en" else "原文")]
         lines = alt.Chart(edges).mark_rule(strokeWidth=1.6).encode(
-            x=X("x1"), y=Y("y1"), x2="x2:Q", y2="y2:Q", color=ink, strokeDash=dash, tooltip=tip)
-        heads = alt.Chart(edges).mark_point(shape="triangle-up", filled=True, size=40, opacity=1).encode(
+            x=X("x1"), y=Y("y1"), x2="x2:Q", y2="y2:Q", color=ink, strokeDash=dash, tooltip=tip,
+            description="link_description:N")
+        heads = alt.Chart(edges).mark_point(shape="triangle-up", filled=True, size=40, opacity=1, aria=False).encode(
             x=X("x_head"), y=Y("y_head"), angle=alt.Angle("angle:Q", scale=None), color=ink, tooltip=tip)
         rel_text = [alt.Chart(edges.filter(pl.col("label_align") == a)).mark_text(
-            align=a, baseline="bottom", fontSize=9.5, stroke="white", strokeWidth=3, strokeJoin="round",
-            color="white").encode(x=X("x_label"), y=Y("y_label"), text="relation_label:N")
+            align=a, baseline="bottom", fontSize=9.5, stroke=HALO, strokeWidth=3, strokeJoin="round",
+            color=HALO, aria=False).encode(x=X("x_label"), y=Y("y_label"), text="relation_label:N")
             for a in ("left", "right", "center") if a in set(edges["label_align"])]
         rel_ink = [alt.Chart(edges.filter(pl.col("label_align") == a)).mark_text(
-            align=a, baseline="bottom", fontSize=9.5).encode(
+            align=a, baseline="bottom", fontSize=9.5, aria=False).encode(
             x=X("x_label"), y=Y("y_label"), text="relation_label:N", color=ink)
             for a in ("left", "right", "center") if a in set(edges["label_align"])]
         node_tip = [alt.Tooltip("name_zh:N", title="中文名" if lang == "zh" else "Chinese"),
@@ -216,9 +222,9 @@ def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str
             x=X("x0"), x2="x1:Q", y=Y("y0"), y2="y1:Q",
             stroke=alt.condition("datum.on_stated", alt.value(colour), alt.value(INFERRED_INK)),
             strokeDash=alt.condition("datum.on_stated", alt.value([1, 0]), alt.value(INFERRED_DASH)),
-            tooltip=node_tip)
+            tooltip=node_tip, description="node_description:N")
         labels = alt.Chart(nodes).mark_text(align="center", baseline="middle", fontSize=10, lineBreak="\n",
-                                            lineHeight=LINE).encode(
+                                            lineHeight=LINE, aria=False).encode(
             x=X("xc"), y=Y("y_text"), text="label:N",
             color=alt.condition("datum.on_stated", alt.value(INK), alt.value(MUTED)))
         chart = alt.layer(lines, heads, boxes, labels, *rel_text, *rel_ink).properties(width=width, height=height)
@@ -324,7 +330,6 @@ def template_matrix_chart(*, tables: dict | None = None, lang: str = "en", title
             tail = f"{single.height}个模板仅见于一篇" if single.height else "没有模板仅见于一篇文章"
             title = f"{lead};{tail}"
     cols = [labels[a] for a in order]
-    high = max(3, int(m.filter(pl.col("family") != "local")["practices"].max() * 0.6))
     base = alt.Chart(m).encode(
         x=alt.X("article:N", sort=cols, title=None, axis=alt.Axis(labelAngle=0, orient="top")),
         y=alt.Y("family_label:N", sort=row_order, title=None, axis=alt.Axis(labelLimit=340)),
@@ -337,11 +342,10 @@ def template_matrix_chart(*, tables: dict | None = None, lang: str = "en", title
     ).properties(width=alt.Step(84), height=alt.Step(22))
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.condition("datum.practices > 0",
-                            alt.Color("practices:Q", scale=alt.Scale(scheme="blues", domainMin=0), legend=None),
+                            alt.Color("practices:Q", scale=alt.Scale(range=CELL_RANGE, domainMin=0), legend=None),
                             alt.value("#f7f7f7")))
     firsts = base.transform_filter("datum.first").mark_rect(fill=None, stroke=INK, strokeWidth=2)
-    text = base.mark_text(fontSize=11).encode(
-        text="shown:N", color=alt.condition(f"datum.practices >= {high}", alt.value("white"), alt.value(INK)))
+    text = base.mark_text(fontSize=11, color=INK).encode(text="shown:N")
     subtitle = (["Practices each article names, by provincial template; the last row counts local inventions.",
                  "A dark outline marks the first article (by publication) to name each template."] if lang == "en"
                 else ["各文章所述做法按省级模板计数;最后一行为本地创新。", "深色边框标出最早(按发表时间)提及该模板的文章。"])

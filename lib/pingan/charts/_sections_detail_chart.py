@@ -27,7 +27,7 @@ from pingan.charts._framing import frame, shorten, source_line, wrap
 from pingan.charts._model_charts import _check, article_color
 from pingan.package._vocabulary import text as say, family_label, is_template
 from pingan.package._vocabulary import check_lang
-from pingan.charts._style import INK, MUTED
+from pingan.charts._style import INK, MUTED, text_shade
 
 __all__ = ["sections_detail_chart", "section_blocks"]
 
@@ -255,7 +255,7 @@ def sections_detail_chart(article_id: str, sections=None, *, tables: dict | None
         x=x, y=y, text="text:N", tooltip=tip)
     fig_layer = alt.Chart(pl.DataFrame(figs)).mark_text(align="left", baseline="middle", fontSize=10.5).encode(
         x=x, y=y, text="text:N",
-        color=alt.Color("role:N", scale=alt.Scale(domain=["claim", "figure", "none"], range=[colour, INK, MUTED]),
+        color=alt.Color("role:N", scale=alt.Scale(domain=["claim", "figure", "none"], range=[text_shade(colour), INK, MUTED]),
                         legend=None),
         tooltip=[alt.Tooltip("printed:N", title="原文数字" if lang == "zh" else "As printed"),
                  alt.Tooltip("quote:N", title="原文" if lang == "zh" else "Quote")])
