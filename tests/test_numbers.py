@@ -1,5 +1,6 @@
 """The Chinese number parser: examples from the articles, and properties with hypothesis."""
 import json
+import re
 from fractions import Fraction
 
 import pytest
@@ -76,7 +77,8 @@ def to_chinese(n: int) -> str:
             first = False
         elif parts and not parts[-1].endswith("零"):
             parts.append("零")
-    s = "".join(parts).rstrip("零")
+    # an empty 万 group and a 千 place skipped below it are one 零, as a reader writes it (一亿零一)
+    s = re.sub("零{2,}", "零", "".join(parts)).rstrip("零")
     return s
 
 
