@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import pingan
+import pingan.workbench._site
 from conftest import CHROMIUM, require_chromium
 
 pytestmark = pytest.mark.browser

@@ -101,7 +101,8 @@ def test_index_lists_every_article_and_how_to_cite(site):
 
 def test_no_page_loads_scripts_or_styles_from_the_network(site):
     pages = sorted(site.rglob("*.html"))
-    assert len(pages) == len(NOTEBOOKS) + 2  # the notebooks, index.html, status.html
+    from pingan.workbench._site import DOCS
+    assert len(pages) == len(NOTEBOOKS) + 2 + len(DOCS)  # the notebooks, index.html, status.html, the reference
     for page in pages:
         r = refs(page)
         for tag, attr, value in r.refs:
@@ -312,3 +313,19 @@ def test_search_index_is_built_for_chinese(site):
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert "zh" in entry["languages"], entry
     assert entry["languages"]["zh"]["page_count"] >= len(NOTEBOOKS) + 2
+
+
+def test_the_reference_documents_are_pages_of_the_site(site):
+    """The codebook, data dictionary, corrections log, changelog and reference live in docs/ and on
+    the site, reachable from every page's sidebar, their links between each other kept."""
+    from pingan.workbench._site import DOCS
+    index = (site / "index.html").read_text(encoding="utf-8")
+    for name, label in DOCS:
+        page = site / "docs" / f"{Path(name).stem}.html"
+        assert page.is_file(), name
+        html_text = page.read_text(encoding="utf-8")
+        assert 'class="pg-sidebar"' in html_text and 'class="pg-toc"' in html_text and "<h1" in html_text, name
+        assert f'docs/{Path(name).stem}.html' in index, f"the index's sidebar does not link {name}"
+        assert not re.search(r'href="[^":]*\.md[#"]', html_text), f"{name}: a link to a .md file, not its page"
+    codebook = (site / "docs" / "codebook.html").read_text(encoding="utf-8")
+    assert "<table" in codebook and "origin" in codebook

@@ -324,7 +324,56 @@ def _sidebar(notebooks: list[_Notebook], current: str | None, root: str) -> str:
             f'<ol class="pg-nav">{"".join(items)}</ol>'
             f'<p class="pg-nav-extra"><a href="{root}index.html#data">Data downloads</a> · '
             f'<a href="{root}status.html"{status}>Build status</a> · <a href="{root}index.html#cite">How to cite</a></p>'
-            f'</nav>')
+            f'<p class="pg-nav-extra">Reference: '
+            + " · ".join(f'<a href="{root}docs/{Path(name).stem}.html"'
+                         f'{" aria-current=" + chr(34) + "page" + chr(34) if current == "docs/" + Path(name).stem else ""}>'
+                         f'{_e(label)}</a>' for name, label in DOCS)
+            + '</p></nav>')
+
+
+# The reference that lives in docs/ (and the changelog), rendered onto the site as pages
+DOCS = (("docs/codebook.md", "Codebook"), ("docs/data-dictionary.md", "Data dictionary"),
+        ("docs/corrections.md", "Corrections"), ("CHANGELOG.md", "Changelog"), ("docs/sources.md", "Sources"),
+        ("docs/reference.md", "Reference"), ("docs/charts.md", "Chart style"))
+
+
+def _doc_link(m: re.Match) -> str:
+    """A link between reference pages, pointed at their pages on the site (x.md → x.html)."""
+    target = m.group(2)
+    if re.match(r"[a-z]+:|#", target) or target.startswith(("charts/", "img/")):
+        return m.group(0)  # the web, an anchor on the page, or a picture the site carries
+    path, _, anchor = target.partition("#")
+    if path.endswith(".md") and any(Path(name).stem == Path(path).stem for name, _ in DOCS):
+        return f"[{m.group(1)}]({Path(path).stem}.html" + (f"#{anchor})" if anchor else ")")
+    return m.group(1)  # a file of the repository that is not on the site: named, not linked
+
+
+def _write_docs(dest: Path, notebooks: list[_Notebook], cites: dict, release: cite.Release) -> list[str]:
+    """Each reference document (codebook, data dictionary, corrections, changelog, sources, reference,
+    chart style) as a page of the site, with the sidebar, the search and the citation."""
+    import mistune
+    render = mistune.create_markdown(plugins=["table", "strikethrough"], escape=False)
+    (dest / "docs").mkdir(exist_ok=True)
+    for images in ("charts", "img"):  # the pictures the chart style guide shows
+        if (REPO / "docs" / images).is_dir():
+            shutil.copytree(REPO / "docs" / images, dest / "docs" / images, dirs_exist_ok=True)
+    written = []
+    for name, label in DOCS:
+        source = REPO / name
+        if not source.is_file():
+            continue
+        md = re.sub(r"\[([^\]]*)\]\(([^)\s]+)\)", _doc_link, source.read_text(encoding="utf-8"))
+        body = _name_headings(render(md))
+        page = (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+                f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+                f'<title>{_e(label)} · Ping An Zhejiang workbook</title>{_head("../")}</head>'
+                f'<body class="pg-page"><div class="pg-layout">{_sidebar(notebooks, "docs/" + Path(name).stem, "../")}'
+                f'<main id="pg-main" class="pg-main pg-doc" data-pagefind-body>{body}'
+                f'<div data-pagefind-ignore>{_citation_block(cites, release)}</div></main>'
+                f'{_outline(body)}</div><script src="../assets/site.js"></script></body></html>')
+        (dest / "docs" / f"{Path(name).stem}.html").write_text(page, encoding="utf-8")
+        written.append(f"docs/{Path(name).stem}.html")
+    return written
 
 
 def _citation_block(cites: dict[str, str], release: cite.Release, extra: str = "") -> str:
@@ -568,6 +617,7 @@ def _build_into(dest: Path, notebooks_dir: Path, data_dir: Path) -> None:
     charts = _write_notebook_pages(dest, notebooks, articles, release, cites)
     _write_index(dest, data_dir, tables, notebooks, downloads, other_files, release, cites)
     _write_status(dest, notebooks, charts, release, cites, built)
+    _write_docs(dest, notebooks, cites, release)
     _finish_pages(dest)
     _index_search(dest)
 
