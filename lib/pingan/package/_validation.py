@@ -241,10 +241,10 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
     if "practice_places" in ready and "practices" in ready:
         _check_practice_places(ready["practice_places"], ready["practices"], problems)
     check_meaning(ready, problems)
-    sources_at_hand = SourceTexts(ready["articles"].frame, sources_dir) if "articles" in ready else None
-    problems.extend(run_curation_checks(ready, sources_at_hand))
-    if "articles" in ready:
-        sources = SourceTexts(ready["articles"].frame, sources_dir)
+    # one reader of the article texts for every check below: each text is read and squashed once
+    sources = SourceTexts(ready["articles"].frame, sources_dir) if "articles" in ready else None
+    problems.extend(run_curation_checks(ready, sources))
+    if sources is not None:
         if sources.available:
             for t in ready.values():
                 _check_quotes(t, sources, problems)
@@ -257,17 +257,16 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
             problems.append(Problem(pkg, 1, None, f"source articles not found at {sources_dir}: quotes cannot be checked"))
     if all(n in ready for n in ("article_sections", "practice_sections", "practices", "articles")):
         problems.extend(check_sections(ready["article_sections"], ready["practice_sections"], ready["practices"],
-                                       SourceTexts(ready["articles"].frame, sources_dir)))
+                                       sources))
     if all(n in ready for n in ("article_sections", "statistic_sections", "statistics", "articles")):
         problems.extend(check_statistic_sections(ready["article_sections"], ready["statistic_sections"],
-                                                 ready["statistics"], SourceTexts(ready["articles"].frame, sources_dir)))
+                                                 ready["statistics"], sources))
     if "practices" in ready and "origin_basis" in ready["practices"].frame.columns:
         pr = ready["practices"]
         refs = ready.get("references")
         ref_ids = set(refs.frame["reference_id"].to_list()) if refs is not None else set()
-        texts = SourceTexts(ready["articles"].frame, sources_dir) if "articles" in ready else None
         problems.extend(check_origin_basis(pr.file, pr.lines, pr.frame, ref_ids,
-                                           texts.flat if texts is not None and texts.available else None))
+                                           sources.flat if sources is not None and sources.available else None))
         problems.extend(check_one_origin_place(pr.file, pr.lines, pr.frame))
     if "diffusion_events" in ready and "practices" in ready:
         ev = ready["diffusion_events"]
@@ -275,5 +274,5 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
     if all(n in ready for n in ("term_counts", "governance_terms", "articles")):
         counts = ready["term_counts"]
         problems.extend(check_term_counts(counts.file, counts.lines, counts.frame, ready["governance_terms"].frame,
-                                          ready["articles"].frame, SourceTexts(ready["articles"].frame, sources_dir)))
+                                          ready["articles"].frame, sources))
     return tables, problems
