@@ -24,6 +24,7 @@ UNICODE_RANGE = ", ".join(f"U+{a:04X}-{b:04X}" for a, b in _RANGES)
 _CJK = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _RANGES)
 # a run: CJK characters, with digits, spaces and light punctuation allowed between them
 # ("平安浙江建设13年来" is one run)
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 CJK_RUN = re.compile(f"[{_CJK}](?:[{_CJK}0-9.,%·:;\\- ]*[{_CJK}])?")
 # a tag, a comment, or a raw-text element (script, style, title, textarea) taken whole
 _MARKUP = re.compile(r"<!--.*?-->|<(script|style|title|textarea)\b[^>]*>.*?</\1\s*>|<[^>]*>",
@@ -54,7 +55,7 @@ def cjk_characters(texts) -> set[str]:
     """The CJK characters (in the font's unicode-range) in ``texts``."""
     chars: set[str] = set()
     for t in texts:
-        chars.update(ch for ch in t if any(a <= ord(ch) <= b for a, b in _RANGES))
+        chars.update(_CJK_CHAR.findall(t))
     return chars
 
 
