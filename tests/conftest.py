@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,47 @@ def package_copy(tmp_path, data_dir) -> Path:
     dst = tmp_path / "data"
     shutil.copytree(data_dir, dst)
     return dst
+
+
+def _run_scratch(tmp_path_factory) -> Path:
+    """A folder this test run's workers share: xdist gives each worker its own basetemp
+    inside one per-run folder; without xdist the run's basetemp is that folder."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """``build(folder)`` run once per test run, whichever worker asks first; the others wait
+    for it and get the same folder, which they must treat as read-only. A failed build fails
+    every test that asked for it, with the builder's error."""
+    root = _run_scratch(tmp_path_factory)
+    out, done, failed = root / name, root / f"{name}.done", root / f"{name}.failed"
+    try:
+        os.close(os.open(root / f"{name}.lock", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:  # another worker builds it
+        deadline = time.monotonic() + 900
+        while not done.exists():
+            if failed.exists():
+                pytest.fail(f"building {name} failed in another worker: {failed.read_text(encoding='utf-8')}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"gave up waiting for another worker to build {name}")
+            time.sleep(0.2)
+        return out
+    try:
+        result = build(out)
+    except BaseException as e:
+        failed.write_text(f"{type(e).__name__}: {e}", encoding="utf-8")
+        raise
+    done.touch()
+    return Path(result)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The reading site, built once for the whole run (the build takes ~10 s) and shared by
+    the build and browser tests. Read-only: a test that changes it works on a copy."""
+    import pingan.workbench._site
+    return built_once(tmp_path_factory, "site", pingan.workbench._site.build_site)
 
 
 def public(name: str):

@@ -1,7 +1,8 @@
 """The static site in a real browser: headless Chromium (Debian's /usr/bin/chromium) via playwright.
 
-The site is built once for this module into a temporary folder and served on a free
-127.0.0.1 port. (Module scope, not session: the browser's playwright must stop before another
+The site is built once for the whole run (the ``built_site`` fixture, shared with the build
+tests) and served on a free 127.0.0.1 port. Each page is loaded once per window width and kept
+open for the tests that only look at it (``opened``); the tests that change a page get a fresh one. (Module scope, not session: the browser's playwright must stop before another
 module in the same worker starts its own.) Every page must load without console errors, every chart must draw marks
 and show a tooltip on hover, every link on the index must answer 200, and no request may leave
 localhost. Without Chromium these tests skip, except under CI=true, where they fail. A failing
@@ -51,9 +52,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    require_chromium()
-    return pingan.workbench._site.build_site(tmp_path_factory.mktemp("browser-site") / "site")
+def site(request) -> Path:
+    require_chromium()  # before building: without a browser these tests skip (or fail under CI)
+    return request.getfixturevalue("built_site")
 
 
 @pytest.fixture(scope="module")
@@ -88,12 +89,13 @@ def screenshots(tmp_path_factory) -> Path:
 @dataclass
 class Watched:
     """A page with everything it reported: console errors, uncaught errors, failed or
-    non-local requests."""
+    non-local requests, and every URL it requested."""
     page: object
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     external: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
 
     def goto(self, url: str) -> None:
         response = self.page.goto(url, wait_until="load")
@@ -107,15 +109,14 @@ class Watched:
         assert not self.external, f"requests leaving localhost: {self.external}"
 
 
-@pytest.fixture
-def watched(browser, request, screenshots):
-    width = getattr(request, "param", 1280)
-    context = browser.new_context(viewport={"width": width, "height": 900})
+def _watch(context) -> Watched:
+    """A new page in ``context`` that records what it reports and lets no request leave localhost."""
     page = context.new_page()
     w = Watched(page)
     page.on("console", lambda m: w.errors.append(f"{m.type}: {m.text}") if m.type == "error" else
             w.warnings.append(f"{m.type}: {m.text}") if m.type == "warning" else None)
     page.on("pageerror", lambda e: w.errors.append(f"uncaught: {e}"))
+    page.on("request", lambda r: w.requests.append(r.url))
     page.on("requestfailed", lambda r: w.failed.append(f"{r.url}: {r.failure}")
             if urlsplit(r.url).hostname in LOCAL_HOSTS else None)
     page.on("response", lambda r: w.failed.append(f"{r.url}: HTTP {r.status}") if r.status >= 400 else None)
@@ -128,10 +129,56 @@ def watched(browser, request, screenshots):
             r.abort()
 
     page.route("**/*", route)
+    return w
+
+
+@pytest.fixture
+def watched(browser, screenshots):
+    """A fresh page, for a test that changes what it shows (search, the code toggle)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
-        yield w
+        yield _watch(context)
     finally:
         context.close()
+
+
+class Opened:
+    """The site's pages, each loaded once per window width and kept open: the tests that only
+    look (console, charts, fonts, widths, downloads) share them instead of loading every page
+    again for every check. A page that fails to load is tried again by the next test."""
+
+    def __init__(self, browser, base_url: str):
+        self.browser, self.base_url = browser, base_url
+        self.contexts: dict[int, object] = {}
+        self.pages: dict[tuple[str, int], Watched] = {}
+
+    def __call__(self, page: str, width: int = 1280) -> Watched:
+        if (page, width) not in self.pages:
+            if width not in self.contexts:
+                self.contexts[width] = self.browser.new_context(viewport={"width": width, "height": 900})
+            w = _watch(self.contexts[width])
+            try:
+                w.goto(self.base_url + page)
+            except BaseException:
+                w.page.close()
+                raise
+            self.pages[page, width] = w
+        w = self.pages[page, width]
+        w.page.bring_to_front()  # a background tab gets no animation frames: clicks and hovers would stall
+        return w
+
+    def close(self) -> None:
+        for context in self.contexts.values():
+            context.close()
+
+
+@pytest.fixture(scope="module")
+def opened(browser, base_url):
+    o = Opened(browser, base_url)
+    try:
+        yield o
+    finally:
+        o.close()
 
 
 @contextlib.contextmanager
@@ -149,11 +196,11 @@ def screenshot_on_failure(w: Watched, screenshots: Path, name: str):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_loads_without_console_errors(watched, base_url, screenshots, page):
-    with screenshot_on_failure(watched, screenshots, f"load-{page}"):
-        watched.goto(base_url + page)
-        assert watched.page.title()
-        watched.assert_clean()
+def test_page_loads_without_console_errors(opened, screenshots, page):
+    w = opened(page)
+    with screenshot_on_failure(w, screenshots, f"load-{page}"):
+        assert w.page.title()
+        w.assert_clean()
 
 
 def _hover_shows_tooltip(w: Watched, chart) -> bool:
@@ -185,10 +232,10 @@ def _hover_shows_tooltip(w: Watched, chart) -> bool:
 
 
 @pytest.mark.parametrize("nb", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
-def test_every_chart_draws_marks_and_shows_a_tooltip(watched, base_url, screenshots, nb):
+def test_every_chart_draws_marks_and_shows_a_tooltip(opened, screenshots, nb):
     page = f"notebooks/{nb.stem}.html"
+    watched = opened(page)
     with screenshot_on_failure(watched, screenshots, f"charts-{page}"):
-        watched.goto(base_url + page)
         charts = watched.page.query_selector_all(".pingan-vega-output")
         assert charts, f"{page} has no chart"
         # the spec each chart was drawn from, as the page carries it
@@ -207,9 +254,9 @@ def test_every_chart_draws_marks_and_shows_a_tooltip(watched, base_url, screensh
 
 
 
-def test_every_link_on_the_index_resolves(watched, base_url, screenshots):
+def test_every_link_on_the_index_resolves(opened, screenshots):
+    watched = opened("index.html")
     with screenshot_on_failure(watched, screenshots, "index-links"):
-        watched.goto(base_url + "index.html")
         hrefs = watched.page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)")
         expected = len(NOTEBOOKS) + 2 * len(pingan.load_all()) + 1  # pages, CSV + Parquet, datapackage.json
         assert len(set(hrefs)) >= expected
@@ -221,21 +268,21 @@ def test_every_link_on_the_index_resolves(watched, base_url, screenshots):
         watched.assert_clean()
 
 
-def test_no_request_leaves_localhost(watched, base_url, screenshots):
+def test_no_request_leaves_localhost(opened, screenshots):
     """Every page, charts drawn and one tooltip shown on each, without a single request
     to anywhere but the local server."""
     requests = []
-    watched.page.on("request", lambda r: requests.append(r.url))
-    with screenshot_on_failure(watched, screenshots, "no-network"):
-        for page in PAGES:
-            watched.goto(base_url + page)
+    for page in PAGES:
+        watched = opened(page)
+        with screenshot_on_failure(watched, screenshots, f"no-network-{page}"):
             chart = watched.page.query_selector(".pingan-vega-output")
             if chart:
                 _hover_shows_tooltip(watched, chart)
-        assert requests, "no request was seen at all: the routing is not watching"
-        assert all(urlsplit(u).hostname in LOCAL_HOSTS or u.startswith("data:") for u in requests), \
-            [u for u in requests if urlsplit(u).hostname not in LOCAL_HOSTS]
-        watched.assert_clean()
+            watched.assert_clean()
+        requests += watched.requests
+    assert requests, "no request was seen at all: the routing is not watching"
+    assert all(urlsplit(u).hostname in LOCAL_HOSTS or u.startswith("data:") for u in requests), \
+        [u for u in requests if urlsplit(u).hostname not in LOCAL_HOSTS]
 
 
 # --- the reading site: fonts and language, search, folding, widths, chart downloads -----------
@@ -263,9 +310,9 @@ def _platform_fonts(page, selector: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_chinese_is_marked_zh_and_drawn_with_the_bundled_font(watched, base_url, screenshots, page):
+def test_chinese_is_marked_zh_and_drawn_with_the_bundled_font(opened, screenshots, page):
+    watched = opened(page)
     with screenshot_on_failure(watched, screenshots, f"zh-{page}"):
-        watched.goto(base_url + page)
         assert watched.page.evaluate("document.documentElement.lang") == "en"
         texts = watched.page.evaluate(ZH_TEXT_NODES)
         assert texts, f"{page}: no Chinese text at all?"
@@ -280,17 +327,17 @@ def test_chinese_is_marked_zh_and_drawn_with_the_bundled_font(watched, base_url,
         watched.assert_clean()
 
 
-def test_tooltips_mark_their_chinese_zh(watched, base_url, screenshots):
+def test_tooltips_mark_their_chinese_zh(opened, screenshots):
     """The first tooltip holding Chinese, on the article notebooks' pages, marks it lang="zh"."""
-    with screenshot_on_failure(watched, screenshots, "tooltip-lang"):
-        for nb in NOTEBOOKS[1:]:
-            watched.goto(base_url + f"notebooks/{nb.stem}.html")
+    for nb in NOTEBOOKS[1:]:
+        watched = opened(f"notebooks/{nb.stem}.html")
+        with screenshot_on_failure(watched, screenshots, "tooltip-lang"):
             if any(_hover_shows_tooltip_staying(watched, chart, wait_ms=400, marks=12)
                    for chart in watched.page.query_selector_all(".pingan-vega-output")):
+                watched.assert_clean()
                 break
-        else:
-            pytest.fail("no tooltip with Chinese in it")
-        watched.assert_clean()
+    else:
+        pytest.fail("no tooltip with Chinese in it")
 
 
 def _hover_shows_tooltip_staying(w: Watched, chart, wait_ms: int = 1_500, marks: int = 30) -> bool:
@@ -343,13 +390,13 @@ def test_code_is_folded_and_the_toggle_shows_it(watched, base_url, screenshots):
         watched.assert_clean()
 
 
-@pytest.mark.parametrize("watched", [390, 1440], indirect=True, ids=["390px", "1440px"])
+@pytest.mark.parametrize("width", [390, 1440], ids=["390px", "1440px"])
 @pytest.mark.parametrize("nb", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
-def test_charts_and_tables_fit_the_page_width(watched, base_url, screenshots, nb):
+def test_charts_and_tables_fit_the_page_width(opened, screenshots, nb, width):
     page = f"notebooks/{nb.stem}.html"
-    width = watched.page.viewport_size["width"]
+    watched = opened(page, width)  # loaded at this width, as a reader's phone or screen loads it
     with screenshot_on_failure(watched, screenshots, f"width{width}-{page}"):
-        watched.goto(base_url + page)
+        assert watched.page.viewport_size["width"] == width
         assert watched.page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
         boxes = watched.page.eval_on_selector_all(
             ".pingan-vega-output, .jp-RenderedHTMLCommon table",
@@ -361,12 +408,12 @@ def test_charts_and_tables_fit_the_page_width(watched, base_url, screenshots, nb
         watched.assert_clean()
 
 
-def test_every_chart_has_a_description_and_a_data_download_that_opens(watched, base_url, screenshots):
-    with screenshot_on_failure(watched, screenshots, "chart-downloads"):
-        for nb in NOTEBOOKS:
-            watched.goto(base_url + f"notebooks/{nb.stem}.html")
+def test_every_chart_has_a_description_and_a_data_download_that_opens(opened, screenshots):
+    for nb in NOTEBOOKS:
+        watched = opened(f"notebooks/{nb.stem}.html")
+        with screenshot_on_failure(watched, screenshots, f"chart-downloads-{nb.stem}"):
             for chart in watched.page.query_selector_all(".pingan-vega-output"):
-                assert chart.get_attribute("id", ).startswith("fig-")
+                assert chart.get_attribute("id").startswith("fig-")
                 label = chart.eval_on_selector("svg", "s => s.getAttribute('aria-label')")
                 assert label and len(label) > 20, f"{nb.stem}: a chart without a description"
                 for link in chart.query_selector_all("a.pg-chart-csv, a.pg-chart-meta"):
@@ -375,6 +422,9 @@ def test_every_chart_has_a_description_and_a_data_download_that_opens(watched, b
                     assert response.status == 200, href
                     body = response.body().decode("utf-8")
                     assert (json.loads(body) if href.endswith(".json") else len(body.splitlines()) >= 2), href
-                chart.query_selector("button.pg-chart-table").click()
+                button = chart.query_selector("button.pg-chart-table")
+                button.click()
                 assert chart.query_selector(".pg-chart-datatable table tbody tr"), "the data table did not open"
-        watched.assert_clean()
+                button.click()  # closed again: the page is shared with the other tests
+                assert chart.query_selector(".pg-chart-datatable").get_attribute("hidden") is not None
+            watched.assert_clean()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 import json
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -50,8 +51,8 @@ def refs(page: Path) -> _Refs:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return pingan.workbench._site.build_site(tmp_path_factory.mktemp("site-build") / "site")
+def site(built_site) -> Path:
+    return built_site
 
 
 def index_links(site: Path) -> set[str]:
@@ -144,7 +145,9 @@ def test_data_files_are_copies(site, data_dir):
         assert (site / "data" / name).read_bytes() == (data_dir / name).read_bytes(), name
 
 
-def test_a_failed_build_leaves_the_previous_site(site, monkeypatch):
+def test_a_failed_build_leaves_the_previous_site(built_site, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
     before = (site / "index.html").read_bytes()
 
     def boom(*_args, **_kwargs):
