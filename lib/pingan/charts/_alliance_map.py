@@ -195,4 +195,4 @@ def border_map(practice_id: str | None = None, *, tables: dict | None = None, la
     sub = say("alliance.subtitle", lang, home=home, k=k, practice=practice[f"name_{lang}"])
     return frame(view, title or head, sub,
                  source_line(t, [practice["article_id"]], ["practices.csv", "places.csv"], lang,
-                             say("map.credit", lang)))
+                             say("map.credit", lang)), lang=lang)

@@ -95,4 +95,5 @@ def capacity_chart(article_id: str, domains=None, *, tables: dict | None = None,
                     spacing=8)
              .resolve_scale(y="independent"))
     return frame(chart, title, subtitle,
-                 source_line(t, [article_id], ["statistics.csv"] + (["population.csv"] if years else []), lang))
+                 source_line(t, [article_id], ["statistics.csv"] + (["population.csv"] if years else []), lang),
+                 lang=lang)

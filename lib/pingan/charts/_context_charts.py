@@ -78,7 +78,7 @@ def timeline_chart(*, tables: dict | None = None, lang: str = "en", title: str |
     df = timeline_frame(t, lang)
     subtitle = say("timeline.subtitle", lang)
     return frame(timeline_view(df, lang, tables=t), title or _timeline_title(df, lang), subtitle,
-                 source_line(t, df["article_id"], ["timeline.csv"], lang))
+                 source_line(t, df["article_id"], ["timeline.csv"], lang), lang=lang)
 
 
 def _practices(tables: dict, lang: str) -> pl.DataFrame:
@@ -122,7 +122,8 @@ def practice_heatmap(*, tables: dict | None = None, lang: str = "en", title: str
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color("practices:Q", scale=alt.Scale(range=CELL_RANGE, domainMin=0), legend=None))
     text = base.mark_text(fontSize=11, color=INK).encode(text="practices:Q")
-    return frame(alt.layer(cells, text), title, subtitle, source_line(t, p["article_id"], ["practices.csv"], lang))
+    return frame(alt.layer(cells, text), title, subtitle, source_line(t, p["article_id"], ["practices.csv"], lang),
+                 lang=lang)
 
 
 def practice_categories_chart(article_id: str, *, tables: dict | None = None, lang: str = "en",
@@ -155,7 +156,7 @@ def practice_categories_chart(article_id: str, *, tables: dict | None = None, la
                  alt.Tooltip("names:N", title=say("practice_names", lang))],
     ).properties(width=300, height=alt.Step(22))
     chart = alt.layer(base.mark_bar(), labels_beside(base, "practices:Q"))
-    return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv"], lang))
+    return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv"], lang), lang=lang)
 
 
 def coverage_chart(report, *, tables: dict | None = None, lang: str = "en", title: str | None = None
@@ -198,4 +199,4 @@ def coverage_chart(report, *, tables: dict | None = None, lang: str = "en", titl
     ends = alt.Chart(totals).mark_text(align="left", dx=5, color=INK).encode(
         x="numbers:Q", y=alt.Y("article:N", sort=arts), text="numbers:Q")
     return frame(alt.layer(bars, ends), title, subtitle,
-                 source_line(t, df["article_id"], ["statistics.csv", "exclusions.csv"], lang))
+                 source_line(t, df["article_id"], ["statistics.csv", "exclusions.csv"], lang), lang=lang)

@@ -23,7 +23,7 @@ from pingan.package._vocabulary import check_lang, phrase, text as say
 from pingan.charts._style import INK, MUTED
 
 __all__ = ["frame", "source_line", "phrase_expr", "city_color", "labels_beside", "wrap", "shorten", "chart_title",
-           "subtitle_lines", "source_text", "describe", "padded", "log_padded", "log_axis"]
+           "subtitle_lines", "source_text", "describe", "sentences", "padded", "log_padded", "log_axis"]
 
 MAX_SUBTITLE_LINES = 2
 
@@ -121,23 +121,29 @@ def subtitle_lines(subtitle) -> list[str]:
 SOURCE_FONT_SIZE = 11  # the smallest text a chart carries (WCAG: legible at 11 px and up)
 
 
-def describe(title: str, subtitle) -> str:
+def sentences(parts, lang: str) -> str:
+    """Parts of a text joined as sentences, each ended once: "A. B." in English, "甲。乙。" in Chinese."""
+    stop = say("full_stop", lang)
+    parts = [p.strip().rstrip(".。") for p in parts if p and p.strip()]
+    return stop.join(parts) + stop.strip()
+
+
+def describe(title: str, subtitle, lang: str) -> str:
     """A chart's written description for screen readers (and the image's alt text) when its
     builder gives none: the finding its title states, then its subtitle lines, as sentences."""
-    parts = [p.strip().rstrip(".") for p in [title, *subtitle_lines(subtitle)] if p and p.strip()]
-    return ". ".join(parts) + "."
+    return sentences([title, *subtitle_lines(subtitle)], lang)
 
 
-def frame(chart, title: str, subtitle, source: str, *, name: str | None = None,
+def frame(chart, title: str, subtitle, source: str, *, lang: str, name: str | None = None,
           description: str | None = None) -> alt.VConcatChart:
     """The chart with its title and subtitle above and its one source line beneath, and a
-    ``description`` (given, or :func:`describe` of the title and subtitle)."""
+    ``description`` (given, or :func:`describe` of the title and subtitle, as sentences of ``lang``)."""
     if "\n" in source:
         raise ValueError("the source line is one line")
     inner = chart.properties(title=alt.Title(title, subtitle=subtitle_lines(subtitle), anchor="start"))
     if name:
         inner = inner.properties(name=name)
-    return alt.vconcat(inner, description=description or describe(title, subtitle),
+    return alt.vconcat(inner, description=description or describe(title, subtitle, lang),
                        title=alt.Title(source, orient="bottom", anchor="start", fontSize=SOURCE_FONT_SIZE,
                                        fontWeight="normal", color=MUTED, offset=10))
 

@@ -146,7 +146,7 @@ def zhejiang_map(*, tables: dict | None = None, lang: str = "en", title: str | N
     head, sub = _map_text(cities, lang, province_name(t, lang))
     return frame(_map_view(cities, lang), title or head, sub,
                  source_line(t, t["articles"]["article_id"], ["places.csv", "articles.csv"], lang,
-                             say("map.credit", lang)))
+                             say("map.credit", lang)), lang=lang)
 
 
 def overview_chart(*, tables: dict | None = None, lang: str = "en", title: str | None = None) -> alt.VConcatChart:
@@ -165,4 +165,4 @@ def overview_chart(*, tables: dict | None = None, lang: str = "en", title: str |
     chart = alt.vconcat(_map_view(cities, lang, pick), timeline_view(events, lang, pick, tables=t), spacing=16)
     return frame(chart, title, subtitle,
                  source_line(t, t["articles"]["article_id"], ["places.csv", "articles.csv", "timeline.csv"], lang,
-                             say("map.credit", lang)))
+                             say("map.credit", lang)), lang=lang)

@@ -19,7 +19,7 @@ import polars as pl
 from pingan.analysis._model import model_practices, template_matrix
 from pingan.analysis._sections import article_sections
 from pingan.analysis._frames import article_labels, article_order, check_article_ids, place_names, cities, resolve_tables
-from pingan.charts._framing import frame, shorten, source_line, wrap
+from pingan.charts._framing import frame, sentences, shorten, source_line, wrap
 from pingan.package._vocabulary import (check_lang, family_in_sentence, family_label, is_template, join_words,
                                         relation_label, slug_label, text as say, tier_label)
 from pingan.charts._model_layout import LINE, flow_layout
@@ -204,8 +204,8 @@ def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str
     subtitle, description = _architecture_text(art, n_stated, n_inferred, n_boxes, p.height, links, lang)
     title = title or _architecture_title(art, every, lang)
     # the finding first (the title), then what the drawing holds
-    return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv", "practice_links.csv"], lang),
-                 description=f"{title.strip().rstrip('.')}. {description}")
+    return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv", "practice_links.csv"], lang), lang=lang,
+                 description=sentences([title, description], lang))
 
 
 def _template_counts(t: dict, article_id: str, lang: str) -> pl.DataFrame:
@@ -258,7 +258,7 @@ def templates_chart(article_id: str, *, tables: dict | None = None, lang: str = 
         text="shown:N", color=alt.condition("datum.practices > 0", alt.value(INK), alt.value(MUTED)))
     chart = alt.layer(bars, labels).properties(width=300, height=alt.Step(20))
     subtitle = say("templates.subtitle", lang)
-    return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv"], lang))
+    return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv"], lang), lang=lang)
 
 
 def template_matrix_chart(*, tables: dict | None = None, lang: str = "en", title: str | None = None
@@ -312,7 +312,7 @@ def template_matrix_chart(*, tables: dict | None = None, lang: str = "en", title
     text = base.mark_text(fontSize=11, color=INK).encode(text="shown:N")
     subtitle = [say("matrix.subtitle", lang), say("matrix.outline", lang)]
     return frame(alt.layer(cells, firsts, text), title, subtitle,
-                 source_line(t, order, ["practices.csv"], lang))
+                 source_line(t, order, ["practices.csv"], lang), lang=lang)
 
 
 def _mix(families: list[str], lang: str, top: int = 3) -> str:
@@ -420,4 +420,5 @@ def sections_chart(article_id: str, *, tables: dict | None = None, lang: str = "
                     total=n_total)
     subtitle = [say("sections.subtitle", lang), say("sections.beside", lang)]
     return frame(chart, title, subtitle,
-                 source_line(t, [article_id], ["article_sections.csv", "practice_sections.csv", "practices.csv"], lang))
+                 source_line(t, [article_id], ["article_sections.csv", "practice_sections.csv", "practices.csv"], lang),
+                 lang=lang)

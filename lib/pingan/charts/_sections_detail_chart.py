@@ -257,4 +257,4 @@ def sections_detail_chart(article_id: str, sections=None, *, tables: dict | None
     subtitle = [say("detail.subtitle.cases" if cases else "detail.subtitle", lang), say("detail.hover", lang)]
     return frame(chart, title or _title(art, b, lang, cases), subtitle,
                  source_line(t, [article_id], ["article_sections.csv", "practices.csv", "statistics.csv",
-                                               "statistic_sections.csv"], lang))
+                                               "statistic_sections.csv"], lang), lang=lang)

@@ -119,7 +119,7 @@ def changes_chart(article_id: str | list[str] | None = None, *, tables: dict | N
     pos = labels_beside(base.transform_filter("datum.value >= 0"))
     zero = alt.Chart(pl.DataFrame({"zero": [0]})).mark_rule(color=INK, strokeWidth=1).encode(x="zero:Q")
     chart = alt.layer(bars, neg, pos, zero)
-    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang), lang=lang)
 
 
 def counts_chart(article_id: str | list[str] | None = None, *, tables: dict | None = None, lang: str = "en",
@@ -144,7 +144,7 @@ def counts_chart(article_id: str | list[str] | None = None, *, tables: dict | No
     base = _base(df, t, lang, alt.X("value:Q", axis=log_axis(domain, say("count", lang)),
                                  scale=alt.Scale(type="log", domain=domain)), sort=df["label"].to_list())
     chart = alt.layer(base.mark_circle(size=80, opacity=1), labels_beside(base))
-    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang), lang=lang)
 
 
 def rates_chart(article_id: str | list[str] | None = None, *, tables: dict | None = None, lang: str = "en",
@@ -167,7 +167,7 @@ def rates_chart(article_id: str | list[str] | None = None, *, tables: dict | Non
     base = _base(df, t, lang, alt.X("value:Q", title=say("rate", lang), scale=alt.Scale(domain=[0, 130]),
                                  axis=alt.Axis(values=[0, 25, 50, 75, 100])), sort=df["label"].to_list())
     chart = alt.layer(base.mark_bar(), labels_beside(base))
-    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang), lang=lang)
 
 
 def honours_chart(article_id: str | list[str] | None = None, *, tables: dict | None = None, lang: str = "en",
@@ -188,7 +188,7 @@ def honours_chart(article_id: str | list[str] | None = None, *, tables: dict | N
                                  scale=alt.Scale(domain=padded(df["value"].to_list(), share=0.15))),
                  sort=df["label"].to_list())
     chart = alt.layer(base.mark_bar(), labels_beside(base))
-    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang), lang=lang)
 
 
 def shared_indicators_chart(*, tables: dict | None = None, lang: str = "en", min_articles: int = 2,
@@ -229,7 +229,7 @@ def shared_indicators_chart(*, tables: dict | None = None, lang: str = "en", min
                     header=alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start", labelPadding=2)),
         spacing=6,
     ).resolve_scale(y="independent")
-    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang), lang=lang)
 
 
 def per_capita_chart(*, tables: dict | None = None, lang: str = "en", title: str | None = None) -> alt.VConcatChart:
@@ -259,4 +259,4 @@ def per_capita_chart(*, tables: dict | None = None, lang: str = "en", title: str
                  alt.Tooltip("per_10k:Q", title=say("per10k", lang), format=",.3~g")])
     chart = alt.layer(base.mark_circle(size=80, opacity=1), labels_beside(base, "per_label:N"))
     return frame(chart, title, subtitle,
-                 source_line(t, df["article_id"], ["statistics.csv", "population.csv"], lang))
+                 source_line(t, df["article_id"], ["statistics.csv", "population.csv"], lang), lang=lang)

@@ -80,4 +80,4 @@ def term_emphasis_chart(terms=None, *, tables: dict | None = None, lang: str = "
         spacing=10)
     subtitle = [say("terms.subtitle", lang), say("terms.caveat", lang, n=len(order))]
     return frame(chart, title, subtitle,
-                 source_line(t, df["article_id"], ["term_counts.csv", "governance_terms.csv"], lang))
+                 source_line(t, df["article_id"], ["term_counts.csv", "governance_terms.csv"], lang), lang=lang)

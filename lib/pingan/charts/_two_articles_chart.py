@@ -148,4 +148,4 @@ def two_articles_chart(article_a: str, article_b: str, *, by: str = "templates",
                     say("two.terms.caveat", lang, left_out=say("two.terms.left_out", lang, n=len(neither)) if neither
                         else "")]
         tables_drawn = ["term_counts.csv", "governance_terms.csv"]
-    return frame(chart, title, subtitle, source_line(t, [article_a, article_b], tables_drawn, lang))
+    return frame(chart, title, subtitle, source_line(t, [article_a, article_b], tables_drawn, lang), lang=lang)
