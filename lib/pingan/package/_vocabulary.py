@@ -1,7 +1,13 @@
-"""The workbook's vocabulary: one colour and one name per city (for any city an article covers,
-derived from places.csv and articles.csv), human labels in English and
-Chinese for columns, categories and statuses. Polars-free and Altair-free: charts and tables
-both read it."""
+"""The workbook's vocabulary, the one place charts and tables take their words from:
+
+- every phrase they show, in English and Chinese: ``text(id, lang, **fields)`` reads
+  ``phrases.csv`` beside this module (titles, subtitles, tooltips, source lines, and the labels
+  of the data's values: ``category.<slug>``, ``tier.<slug>``, ``relation.<slug>``, …);
+- the provincial templates' names, from the data package's ``families.csv``;
+- one colour and one name per city an article covers, and the province the articles are about,
+  derived from ``places.csv`` and ``articles.csv``.
+
+Polars-free and Altair-free: charts and tables both read it."""
 from __future__ import annotations
 
 import csv
