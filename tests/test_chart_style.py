@@ -11,9 +11,10 @@ Each rule is one test that walks every chart and lists every chart that breaks i
 - a legend only where colour (or fill, shape, dash) tells two or more values apart;
 - every drawn statistic and practice has a tooltip with its exact quote;
 - every selection and the view carrying it has an explicit name (stable notebook output);
-- no category slug on an axis; no English axis title in a Chinese chart; no year printed as 2,017;
+- no category slug on an axis; no English axis or tooltip title in a Chinese chart; no year printed as 2,017;
 - a written description (Vega-Lite ``description``: the chart's accessible name and the
-  image's alt text on the site) and a source line of at least 11 px.
+  image's alt text on the site), in Chinese sentences for a Chinese chart, and a source line of
+  at least 11 px.
 
 The subtitle's one-or-two-line rule is enforced by ``frame()`` itself (tested below on its own).
 """
@@ -99,13 +100,13 @@ def test_a_builder_missing_from_the_export_is_an_error(monkeypatch):
 def test_frame_refuses_more_than_two_subtitle_lines_or_a_source_of_two_lines():
     plot = alt.Chart(pl.DataFrame({"x": [1]})).mark_point().encode(x="x:Q")
     for ok in ("one", ["one"], ["one", "two"]):
-        spec = frame(plot, "3 cities", ok, "Source: x").to_dict()
+        spec = frame(plot, "3 cities", ok, "Source: x", lang="en").to_dict()
         assert len(inner_title(spec)["subtitle"]) == (1 if isinstance(ok, str) else len(ok))
     for bad in ([], ["", ""], ["one", "two", "three"]):
         with pytest.raises(ValueError, match="one or two subtitle lines"):
-            frame(plot, "3 cities", bad, "Source: x")
+            frame(plot, "3 cities", bad, "Source: x", lang="en")
     with pytest.raises(ValueError, match="one line"):
-        frame(plot, "3 cities", "one", "Source: x\ntable: y")
+        frame(plot, "3 cities", "one", "Source: x\ntable: y", lang="en")
 
 
 # --- the rules -------------------------------------------------------------------------------
@@ -182,6 +183,8 @@ def _description_rule(name, args, kwargs, lang, spec):
         out.append("no written description")
     elif inner_title(spec)["text"].strip().rstrip(".") not in description:
         out.append("the description omits the finding (the title)")
+    if lang == "zh" and isinstance(description, str) and re.search(r"[\u4e00-\u9fff。]\.", description):
+        out.append(f"English full stops in a Chinese description: {description[:60]!r}…")
     if spec["title"].get("fontSize", 11) < 11:
         out.append("source line smaller than 11 px")
     return out
@@ -270,6 +273,12 @@ def _axis_rule(name, args, kwargs, lang, spec):
             if lang == "zh" and isinstance(axis_title, str) and re.search(r"[A-Za-z]{3,}", axis_title) \
                     and not CJK.search(axis_title):
                 out.append(f"an English axis title in a Chinese chart: {axis_title!r}")
+        tips = unit.get("encoding", {}).get("tooltip") or []
+        for tip in tips if isinstance(tips, list) else [tips]:
+            title = tip.get("title")  # an id keeps its field's name (stat_id); any other title is a word
+            if lang == "zh" and isinstance(title, str) and title != tip.get("field") \
+                    and re.search(r"[A-Za-z]{3,}", title) and not CJK.search(title):
+                out.append(f"an English tooltip title in a Chinese chart: {title!r}")
     return out
 
 

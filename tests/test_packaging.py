@@ -30,6 +30,7 @@ print(json.dumps({{
     "data_dir": str(pingan.base._settings.default_data_dir()),
     "imported": sorted(m for m in {HEAVY!r} if m in sys.modules),
     "installed": sorted(m for m in {HEAVY!r} if importlib.util.find_spec(m) is not None),
+    "phrase": pingan.labels.tier_label("county", "zh"),
 }}))
 """
 
@@ -71,6 +72,7 @@ def test_wheel_carries_the_package_and_every_data_file(wheel):
     expected = {f"pingan/data/{p.relative_to(data).as_posix()}" for p in data.rglob("*") if p.is_file()}
     assert expected and expected <= names, f"missing from the wheel: {sorted(expected - names)}"
     assert "pingan/__init__.py" in names and "pingan/workbench/_cli.py" in names
+    assert "pingan/package/phrases.csv" in names  # every word charts and tables say
     assert not [n for n in names if n.startswith(("tests/", "notebooks/", "lib/"))], "the wheel carries repository files"
     meta = next(n for n in names if n.endswith(".dist-info/METADATA"))
     requires = re.findall(r"^Requires-Dist: (.*)$", zipfile.ZipFile(wheel).read(meta).decode(), re.M)
@@ -94,6 +96,7 @@ def test_installed_wheel_loads_every_table_from_another_folder(installed, tmp_pa
     assert got["rows"] == expected
     assert got["installed"] == [], f"the core install pulled in {got['installed']}"
     assert got["imported"] == []
+    assert got["phrase"] == pingan.labels.tier_label("county", "zh")  # read from the installed phrases.csv
 
 
 def test_installed_cli_validates_the_packaged_data(installed, tmp_path):

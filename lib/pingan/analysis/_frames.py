@@ -10,25 +10,16 @@ import re
 import polars as pl
 
 from pingan.package._selection import article_order, check_article_ids, resolve_tables
-from pingan.package._vocabulary import Cities, cities_from, check_lang
+from pingan.package._vocabulary import Cities, cities_from, check_lang, text as say
 
 __all__ = ["resolve_tables", "check_article_ids", "article_labels", "article_order", "city_expr", "city_code_expr", "cities",
            "statistics_frame", "row_labels", "printed_label", "place_names", "signed_percent", "has_cjk"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# how an English reader is told a figure's qualifier: 余/多/超过/以上 are "more than" (coded
-# at_least), 近/约/左右 "about" (approx); words, not signs a reader may misread
-QUALIFIER_WORDS = {"exact": "", "approx": "about ", "at_least": "more than ", "at_most": "at most "}
 
 
 def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text or ""))
-
-
-
-
-
-
 
 
 def place_names(tables: dict[str, pl.DataFrame], lang: str) -> dict[str, str]:
@@ -97,8 +88,10 @@ def printed_label(as_written: str, value: float, unit: str, qualifier: str, meas
     write 下降26.9% with an unsigned figure.
     """
     check_lang(lang)
-    words = QUALIFIER_WORDS[qualifier] if lang == "en" else ""
-    number = words + (signed_percent(value) if measure == "change_pct" else _plain_number(value, unit))
+    # an English reader is told the qualifier in words (qualifier.approx: "about {number}"), not signs
+    # a reader may misread; a Chinese reader reads it in the figure as printed (余, 多, 近, 约 …)
+    number = say(f"qualifier.{qualifier}", lang,
+                 number=signed_percent(value) if measure == "change_pct" else _plain_number(value, unit))
     if lang == "zh":
         return as_written if measure != "change_pct" else f"{number}({as_written})" if has_cjk(as_written) else number
     return f"{as_written} ({number})" if has_cjk(as_written) else number

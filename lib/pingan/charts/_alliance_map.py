@@ -17,9 +17,9 @@ import polars as pl
 from pingan.package._geo import QUZHOU_BORDER_REGION, quzhou_border_region, quzhou_border_region_topology_text
 from pingan.analysis._frames import resolve_tables
 from pingan.charts._framing import frame, source_line
-from pingan.charts._map_chart import MAP_CREDIT, _area_centroid, _inside, label_point
+from pingan.charts._map_chart import NAME_SIZE, _area_centroid, _inside, label_point
 from pingan.analysis._frames import cities as cities_of
-from pingan.package._vocabulary import SCOPE_PROVINCE, check_lang, label, short_place_name
+from pingan.package._vocabulary import check_lang, short_place_name, text as say
 from pingan.charts._style import HALO, INK
 
 __all__ = ["border_map", "alliance_cities", "inner_point", "PARTNER_COLOR"]
@@ -27,12 +27,6 @@ __all__ = ["border_map", "alliance_cities", "inner_point", "PARTNER_COLOR"]
 PARTNER_COLOR = "#9ecae1"  # light blue: partners of the same alliance
 ZHEJIANG_COLOR = "#e3e3e3"  # Zhejiang's other cities, light grey: context only
 OTHER_INK = "#555555"  # their names (7.5:1 on their white halo)
-TEXT = {
-    "en": {"partner": "partner in the alliance", "home": "the article's city; leads the alliance",
-           "other": "Zhejiang; not in the alliance", "province": "Province", "role": "Role"},
-    "zh": {"partner": "联盟成员", "home": "文章所写城市;联盟发起方", "other": "浙江;不在联盟内",
-           "province": "省份", "role": "角色"},
-}
 
 
 def _polygons(geometry: dict) -> list:
@@ -108,7 +102,7 @@ def alliance_cities(practice_id: str | None = None, *, tables: dict | None = Non
     places = t["places"].with_columns(pl.col(pl.Enum).cast(pl.String))
     provinces = places.filter(pl.col("level") == "province").select(
         "province_code", province_zh="name_zh",
-        province=pl.col("name_en").str.replace(" Province", "") if lang == "en" else pl.col("name_zh"))
+        province=pl.col(f"name_{lang}").str.replace(" Province", "", literal=True))
     codes = linked["place_code"].to_list()
     home = dict(zip(linked["place_code"], linked["home"]))
     missing = [c for c in codes if c not in set(places["place_code"].to_list())]
@@ -118,14 +112,13 @@ def alliance_cities(practice_id: str | None = None, *, tables: dict | None = Non
     drawn = set(points["place_code"].to_list())
     if set(codes) - drawn:
         raise ValueError(f"{QUZHOU_BORDER_REGION} has no boundary for {sorted(set(codes) - drawn)}")
-    words = TEXT[lang]
     return (places.filter(pl.col("place_code").is_in(codes))
             .select("place_code", "name_zh", "name_en", "pinyin", "province_code")
             .join(provinces, on="province_code", how="left")
             .join(points, on="place_code", how="left")
             .with_columns(home=pl.col("place_code").replace_strict(home, return_dtype=pl.Boolean))
-            .with_columns(role=pl.when(pl.col("home")).then(pl.lit(words["home"]))
-                          .otherwise(pl.lit(words["partner"])),
+            .with_columns(role=pl.when(pl.col("home")).then(pl.lit(say("alliance.home", lang)))
+                          .otherwise(pl.lit(say("alliance.partner", lang))),
                           quote=pl.lit(practice["quote"]),
                           order=pl.col("place_code").replace_strict({c: i for i, c in enumerate(codes)}))
             .sort("order").drop("order", "home"))
@@ -133,15 +126,16 @@ def alliance_cities(practice_id: str | None = None, *, tables: dict | None = Non
 
 def _zhejiang_rows(t: dict, lang: str, allies: pl.DataFrame) -> pl.DataFrame:
     """The province's other cities: context only."""
-    words = TEXT[lang]
     places = t["places"].with_columns(pl.col(pl.Enum).cast(pl.String))
-    scope = places.filter(pl.col("place_code") == SCOPE_PROVINCE).row(0, named=True)
-    zj = places.filter((pl.col("level") == "prefecture") & (pl.col("province_code") == SCOPE_PROVINCE)
+    code = cities_of(t).provinces[0]  # the province the articles are about
+    scope = places.filter(pl.col("place_code") == code).row(0, named=True)
+    zj = places.filter((pl.col("level") == "prefecture") & (pl.col("province_code") == code)
                        & ~pl.col("place_code").is_in(allies["place_code"].implode()))
     return (zj.select("place_code", "name_zh", "name_en", "pinyin")
             .join(_label_points(tuple(allies["place_code"])), on="place_code", how="left")
-            .with_columns(province=pl.lit(scope["name_en"].removesuffix(" Province") if lang == "en" else scope["name_zh"]),
-                          role=pl.lit(words["other"]),
+            .with_columns(province=pl.lit(scope[f"name_{lang}"].removesuffix(" Province")),
+                          role=pl.lit(say("alliance.other", lang,
+                                          province=short_place_name(scope[f"name_{lang}"], lang))),
                           label=pl.col(f"name_{lang}")))
 
 
@@ -152,7 +146,8 @@ def border_map(practice_id: str | None = None, *, tables: dict | None = None, la
     light grey. Hover a city for its names, pinyin, province and the quote that names the alliance."""
     check_lang(lang)
     t = resolve_tables(tables, "places", "practices", "practice_places", "articles")
-    allies = alliance_cities(practice_id, tables=t, lang=lang).with_columns(home=pl.col("role") == TEXT[lang]["home"])
+    allies = alliance_cities(practice_id, tables=t, lang=lang).with_columns(
+        home=pl.col("role") == say("alliance.home", lang))
     practice, _ = _alliance_practice(t, practice_id)
     vocab = cities_of(t)
     home_colour = vocab.colors.get(vocab.of.get(allies.filter("home")["place_code"][0]), INK)
@@ -160,10 +155,11 @@ def border_map(practice_id: str | None = None, *, tables: dict | None = None, la
     allies = allies.with_columns(
         fill=pl.when(pl.col("home")).then(pl.lit(home_colour)).otherwise(pl.lit(PARTNER_COLOR)),
         text_color=pl.lit(INK),  # on a white halo: legible on the home city's colour and the partners' blue
-        label=(pl.col("name_en") if lang == "en" else pl.col("name_zh")) + pl.lit("\n") + pl.col("province"))
+        label=pl.col(f"name_{lang}") + pl.lit("\n") + pl.col("province"))
     others = _zhejiang_rows(t, lang, allies)
-    tips = [alt.Tooltip(f"{c}:N", title=label(c, lang)) for c in ("name_zh", "pinyin", "name_en")] + [
-        alt.Tooltip("province:N", title=TEXT[lang]["province"]), alt.Tooltip("role:N", title=TEXT[lang]["role"])]
+    tips = [alt.Tooltip(f"{c}:N", title=say(c, lang)) for c in ("name_zh", "pinyin", "name_en")] + [
+        alt.Tooltip("province:N", title=say("alliance.province", lang)),
+        alt.Tooltip("role:N", title=say("alliance.role", lang))]
 
     def shapes(rows, topo_text):
         geo = alt.Data(values=topo_text, format=alt.DataFormat(type="topojson", feature="cities"))
@@ -175,33 +171,28 @@ def border_map(practice_id: str | None = None, *, tables: dict | None = None, la
     rows = pl.concat([others.with_columns(fill=pl.lit(ZHEJIANG_COLOR), quote=pl.lit(None, pl.String)),
                       allies.select(*others.columns, "fill", "quote")])
     cities = shapes(rows, quzhou_border_region_topology_text()).encode(
-        tooltip=tips + [alt.Tooltip("quote:N", title=label("quote", lang))])
+        tooltip=tips + [alt.Tooltip("quote:N", title=say("quote", lang))])
     # every name on a white halo, so it reads at 4.5:1 or more whichever shape it overlaps
     # (#666 straight on the light grey was 4.47:1); halos are decoration, hidden from screen readers
     other_halo = alt.Chart(others).mark_text(fontSize=9, color=HALO, stroke=HALO, strokeWidth=3, strokeJoin="round",
                                              aria=False).encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
     other_names = alt.Chart(others).mark_text(fontSize=9, color=OTHER_INK).encode(
         longitude="lon:Q", latitude="lat:Q", text="label:N", tooltip=tips)
-    size = 12 if lang == "zh" else 11
+    size = NAME_SIZE[lang]
     halo = alt.Chart(allies).mark_text(fontSize=size, fontWeight="bold", lineBreak="\n", color=HALO, stroke=HALO,
                                        strokeWidth=3, strokeJoin="round", aria=False).encode(
         longitude="lon:Q", latitude="lat:Q", text="label:N")
     ally_names = alt.Chart(allies).mark_text(fontSize=size, fontWeight="bold", lineBreak="\n"
                                              ).encode(longitude="lon:Q", latitude="lat:Q", text="label:N",
                                                       color=alt.Color("text_color:N", scale=None, legend=None),
-                                                      tooltip=tips + [alt.Tooltip("quote:N", title=label("quote", lang))])
+                                                      tooltip=tips + [alt.Tooltip("quote:N", title=say("quote", lang))])
     view = alt.layer(cities, other_halo, other_names, halo, ally_names).project(type="mercator").properties(
         width=440, height=420)
     home_row = allies.filter("home").row(0, named=True)
     k = n_cities - 1
-    if lang == "en":
-        home = home_row["name_en"]
-        head = f"{home}'s alliance spans {n_cities} cities in {n_prov} provinces"
-        sub = (f"{home} (in its colour) and its {k} partners in the {practice['name_en']} (light blue); "
-               "other cities grey.")
-    else:
-        home = short_place_name(home_row["name_zh"], "zh")
-        head = f"{home}的联盟跨越{n_prov}个省的{n_cities}个城市"
-        sub = f"{practice['name_zh']}:{home}(本市颜色)与{k}个联盟城市(浅蓝);浙江其他城市为灰色。"
+    home = short_place_name(home_row[f"name_{lang}"], lang)
+    head = say("alliance.title", lang, home=home, cities=n_cities, provinces=n_prov)
+    sub = say("alliance.subtitle", lang, home=home, k=k, practice=practice[f"name_{lang}"])
     return frame(view, title or head, sub,
-                 source_line(t, [practice["article_id"]], ["practices.csv", "places.csv"], lang, MAP_CREDIT[lang]))
+                 source_line(t, [practice["article_id"]], ["practices.csv", "places.csv"], lang,
+                             say("map.credit", lang)), lang=lang)

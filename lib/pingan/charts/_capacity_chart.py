@@ -10,21 +10,11 @@ from pingan.analysis._percapita import PER_RESIDENT_INDICATORS
 from pingan.analysis._frames import check_article_ids, cities, resolve_tables, statistics_frame
 from pingan.charts._framing import frame, labels_beside, log_axis, log_padded, source_line
 from pingan.charts._statistics_charts import COUNT_UNITS, statistics_tooltips
-from pingan.package._vocabulary import check_lang, label
+from pingan.package._vocabulary import check_lang, in_sentence, slug_label, text as say
 from pingan.charts._style import INK
 
-__all__ = ["capacity_chart", "DOMAIN_LABELS"]
+__all__ = ["capacity_chart"]
 
-# policy domain (indicators.csv) -> (English, Chinese)
-DOMAIN_LABELS = {
-    "crime": ("Crime", "刑事犯罪"), "public-order": ("Public order", "社会治安"), "safety": ("Work safety", "安全生产"),
-    "traffic": ("Traffic", "交通"), "fire": ("Fire", "消防"), "petitions": ("Petitions", "信访"),
-    "mediation": ("Mediation", "调解"), "litigation": ("Litigation", "诉讼"), "grid": ("Grids", "网格"),
-    "technology": ("Technology", "科技"), "volunteers": ("Volunteers", "志愿者"),
-    "party-building": ("Party-building", "党建"), "economy": ("Economy", "经济"), "honours": ("Honours", "荣誉"),
-    "satisfaction": ("Satisfaction", "满意度"), "governance": ("Governance and social organisations", "社会治理"),
-    "services": ("Services", "服务"), "population": ("Population", "人口"),
-}
 ROW = 22
 WIDTH = 330
 
@@ -60,17 +50,15 @@ def capacity_chart(article_id: str, domains=None, *, tables: dict | None = None,
     if df.is_empty():
         raise ValueError(f"article {article_id!r} states no count in the domain(s) {wanted or 'asked for'}; nothing to draw")
     pop = t["population"].select("place_code", "population", population_year=pl.col("reference_date").dt.year())
-    i = 0 if lang == "en" else 1
     df = (df.join(pop, on="place_code", how="left")
           .with_columns(per_10k=pl.when(pl.col("indicator").is_in(list(PER_RESIDENT_INDICATORS)))
                         .then(pl.col("value") / pl.col("population") * 10_000))
           .with_columns(
-              domain_label=pl.col("domain").replace_strict({k: v[i] for k, v in DOMAIN_LABELS.items()},
-                                                           default=pl.col("domain")),
+              domain_label=pl.col("domain").replace_strict(
+                  {d: slug_label("domain", d, lang) for d in df["domain"].unique().to_list()}, return_dtype=pl.String),
               label=pl.col("indicator_label"),
               per_10k_shown=pl.when(pl.col("per_10k").is_not_null())
-              .then(pl.format("about {} per 10,000 residents" if lang == "en" else "约每万人{}",
-                              pl.col("per_10k").round(0).cast(pl.Int64))))
+              .then(pl.format(say("capacity.per_10k", lang), pl.col("per_10k").round(0).cast(pl.Int64))))
           .with_columns(shown=pl.when(pl.col("per_10k_shown").is_not_null())
                         .then(pl.format("{} · {}", "shown", "per_10k_shown")).otherwise(pl.col("shown")))
           .with_columns(domain_top=pl.col("value").max().over("domain"))
@@ -81,26 +69,21 @@ def capacity_chart(article_id: str, domains=None, *, tables: dict | None = None,
     lead = per.row(0, named=True) if per.height else df.row(0, named=True)
     if title is None:
         if per.height:
-            title = (f"{who}: {lead['indicator_label'][:1].lower() + lead['indicator_label'][1:]} {lead['as_written']}, "
-                     f"about {lead['per_10k']:,.0f} for every 10,000 residents" if lang == "en"
-                     else f"{who}:{lead['indicator_label']}{lead['as_written']},约每万人{lead['per_10k']:,.0f}")
+            title = say("capacity.title.per_10k", lang, who=who, indicator=in_sentence(lead["indicator_label"], lang),
+                        as_written=lead["as_written"], per_10k=lead["per_10k"])
         else:
-            title = (f"{who}'s largest capacity figure: {lead['indicator_label']}, {lead['shown']}" if lang == "en"
-                     else f"{who}最大的能力数字:{lead['indicator_label']} {lead['shown']}")
+            title = say("capacity.title", lang, who=who, indicator=lead["indicator_label"], shown=lead["shown"])
     years = per["population_year"].unique().sort().to_list()
     span = sorted(set(df["period"].str.slice(-4).to_list()))
-    subtitle = [("Counts of what was built or enrolled, by domain (log scale: each gridline is ten times the last)."
-                 if lang == "en" else "所建设施与所动员人数,按领域分列(对数刻度:每条网格线是前一条的十倍)。")]
+    subtitle = [say("capacity.subtitle", lang)]
     if years:
-        subtitle.append(f"Per 10,000 residents of the {years[0]} census for figures of {', '.join(span)}: an order of "
-                        "magnitude, not a rate." if lang == "en"
-                        else f"每万人按{years[0]}年人口普查计算,数字为{'、'.join(span)}年:仅示数量级,并非比率。")
+        subtitle.append(say("capacity.caveat", lang, census=years[0], years=say("list_sep", lang).join(span)))
     dom = log_padded(df["value"].to_list(), right=12.0)
     base = alt.Chart().encode(
-        x=alt.X("value:Q", axis=log_axis(dom, label("count", lang)), scale=alt.Scale(type="log", domain=dom)),
+        x=alt.X("value:Q", axis=log_axis(dom, say("count", lang)), scale=alt.Scale(type="log", domain=dom)),
         y=alt.Y("label:N", sort=df["label"].to_list(), title=None, axis=alt.Axis(labelLimit=360)),
-        tooltip=[*statistics_tooltips(lang), alt.Tooltip("per_10k:Q", title="Per 10,000 residents" if lang == "en"
-                                                         else "每万人", format=",.0f")])
+        tooltip=[*statistics_tooltips(lang), alt.Tooltip("per_10k:Q", title=say("capacity.per_10k_tip", lang),
+                                                         format=",.0f")])
     colour = cities(t).colors.get(df["city_code"][0], INK)
     drawn = df.select("stat_id", "indicator", "domain", "domain_label", "label", "indicator_label", "as_written", "value",
                       "period", "place", "quote", "article_title", "per_10k", "shown")
@@ -112,4 +95,5 @@ def capacity_chart(article_id: str, domains=None, *, tables: dict | None = None,
                     spacing=8)
              .resolve_scale(y="independent"))
     return frame(chart, title, subtitle,
-                 source_line(t, [article_id], ["statistics.csv"] + (["population.csv"] if years else []), lang))
+                 source_line(t, [article_id], ["statistics.csv"] + (["population.csv"] if years else []), lang),
+                 lang=lang)

@@ -6,13 +6,15 @@ import polars as pl
 
 from pingan.analysis._frames import article_labels, article_order, check_article_ids, city_code_expr, city_expr, place_names, resolve_tables
 from pingan.charts._framing import city_color, frame, labels_beside, padded, shorten, source_line
-from pingan.package._vocabulary import text as say, STATUS_LABELS, category_label, check_lang, label
+from pingan.package._vocabulary import STATUSES, category_label, check_lang, join_words, slug_label, text as say
 from pingan.charts._style import CELL_RANGE, INK
 
 __all__ = ["timeline_chart", "timeline_frame", "timeline_view", "practice_heatmap", "practice_categories_chart",
            "coverage_chart"]
 
 TIMELINE_WIDTH = 380
+# an event's row label: English readers get the event in words, Chinese readers the quote
+EVENT_LABEL = {"en": ("event_en", 62), "zh": ("quote", 22)}  # column, characters at most
 
 
 def timeline_frame(tables: dict, lang: str) -> pl.DataFrame:
@@ -31,8 +33,8 @@ def timeline_frame(tables: dict, lang: str) -> pl.DataFrame:
                         article_rank=pl.col("article_id").replace_strict(order, return_dtype=pl.Int32),
                         place=pl.col("place_code").replace_strict(names, default=pl.col("place_code")))
           .sort("article_rank", "date", "event_id"))
-    short = [shorten(e, 62) if lang == "en" else shorten(q, 22)
-             for e, q in zip(df["event_en"], df["quote"])]
+    column, width = EVENT_LABEL[lang]
+    short = [shorten(e, width) for e in df[column]]
     return df.with_columns(event_label=pl.Series(short, dtype=pl.String))
 
 
@@ -41,9 +43,7 @@ def _timeline_title(df: pl.DataFrame, lang: str) -> str:
     counts = years.value_counts().sort(["count", "date"], descending=[True, True])
     top_year, top_n = counts.row(0)
     y0, y1 = years.min(), years.max()
-    if lang == "en":
-        return f"The articles date {df.height} events from {y0} to {y1}, {top_n} of them in {top_year}"
-    return f"文章记载了{y0}—{y1}年的{df.height}个事件,其中{top_n}个在{top_year}年"
+    return say("timeline.title", lang, n=df.height, start=y0, end=y1, top_n=top_n, top_year=top_year)
 
 
 def timeline_view(df: pl.DataFrame, lang: str, pick=None, *, tables: dict) -> alt.FacetChart:
@@ -51,9 +51,9 @@ def timeline_view(df: pl.DataFrame, lang: str, pick=None, *, tables: dict) -> al
     event, the x axis padded by a year each side so no dot sits on the edge."""
     y0, y1 = int(df["date"].str.slice(0, 4).min()), int(df["date"].str.slice(0, 4).max())
     domain = [alt.DateTime(year=y0 - 1, month=1, date=1), alt.DateTime(year=y1 + 1, month=12, date=31)]
-    tooltip = [alt.Tooltip("date:N", title=label("date", lang)), alt.Tooltip("event_en:N", title=label("event", lang)),
-               alt.Tooltip("place:N", title=label("place", lang)), alt.Tooltip("quote:N", title=label("quote", lang)),
-               alt.Tooltip("article:N", title=label("article", lang)), alt.Tooltip("event_id:N", title="event_id")]
+    tooltip = [alt.Tooltip("date:N", title=say("date", lang)), alt.Tooltip("event_en:N", title=say("event", lang)),
+               alt.Tooltip("place:N", title=say("place", lang)), alt.Tooltip("quote:N", title=say("quote", lang)),
+               alt.Tooltip("article:N", title=say("article", lang)), alt.Tooltip("event_id:N", title="event_id")]
     dots = alt.Chart().mark_circle(size=70, opacity=1).encode(
         x=alt.X("when:T", title=None, scale=alt.Scale(domain=domain),
                 axis=alt.Axis(format="%Y", tickCount=alt.TickCount(interval="year", step=2), labelAngle=0)),
@@ -76,10 +76,9 @@ def timeline_chart(*, tables: dict | None = None, lang: str = "en", title: str |
     publication order; hover for the exact quote."""
     t = resolve_tables(tables, "timeline", "articles", "places")
     df = timeline_frame(t, lang)
-    subtitle = ("Events each article dates, by date; an event known only by year sits at mid-year." if lang == "en"
-                else "各文章记载的事件,按日期;仅知年份的事件画在年中。")
+    subtitle = say("timeline.subtitle", lang)
     return frame(timeline_view(df, lang, tables=t), title or _timeline_title(df, lang), subtitle,
-                 source_line(t, df["article_id"], ["timeline.csv"], lang))
+                 source_line(t, df["article_id"], ["timeline.csv"], lang), lang=lang)
 
 
 def _practices(tables: dict, lang: str) -> pl.DataFrame:
@@ -94,7 +93,7 @@ def _practices(tables: dict, lang: str) -> pl.DataFrame:
 
 
 def _names(lang: str) -> pl.Expr:
-    return pl.col("name_zh" if lang == "zh" else "name_en").sort().str.join(say("list_sep_semicolon", lang))
+    return pl.col(f"name_{lang}").sort().str.join(say("list_sep_semicolon", lang))
 
 
 def practice_heatmap(*, tables: dict | None = None, lang: str = "en", title: str | None = None) -> alt.VConcatChart:
@@ -108,25 +107,23 @@ def practice_heatmap(*, tables: dict | None = None, lang: str = "en", title: str
         .sort(["n", "category_label"], descending=[True, False])
     top = totals.row(0, named=True)
     if title is None:
-        title = (f"{top['category_label']} is the category named most: {top['n']} of {p.height} practices, "
-                 f"in {top['k']} articles" if lang == "en"
-                 else f"{top['category_label']}是提及最多的类别:{p.height}项做法中占{top['n']}项,见于{top['k']}篇文章")
-    subtitle = ("Named governance practices by category and article; darker cells hold more." if lang == "en"
-                else "各文章各类别的具名治理做法数量;颜色越深数量越多。")
+        title = say("heatmap.title", lang, category=top["category_label"], n=top["n"], total=p.height, k=top["k"])
+    subtitle = say("heatmap.subtitle", lang)
     rows = totals["category_label"].to_list()
     cols = p.sort("article_rank")["article"].unique(maintain_order=True).to_list()
     base = alt.Chart(df).encode(
         x=alt.X("article:N", title=None, sort=cols, axis=alt.Axis(labelAngle=0, orient="top")),
         y=alt.Y("category_label:N", title=None, sort=rows),
-        tooltip=[alt.Tooltip("article:N", title=label("article", lang)),
-                 alt.Tooltip("category_label:N", title=label("category", lang)),
-                 alt.Tooltip("practices:Q", title=label("practices", lang)),
-                 alt.Tooltip("names:N", title=label("practice_names", lang))],
+        tooltip=[alt.Tooltip("article:N", title=say("article", lang)),
+                 alt.Tooltip("category_label:N", title=say("category", lang)),
+                 alt.Tooltip("practices:Q", title=say("practices", lang)),
+                 alt.Tooltip("names:N", title=say("practice_names", lang))],
     ).properties(width=alt.Step(84), height=alt.Step(24))
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color("practices:Q", scale=alt.Scale(range=CELL_RANGE, domainMin=0), legend=None))
     text = base.mark_text(fontSize=11, color=INK).encode(text="practices:Q")
-    return frame(alt.layer(cells, text), title, subtitle, source_line(t, p["article_id"], ["practices.csv"], lang))
+    return frame(alt.layer(cells, text), title, subtitle, source_line(t, p["article_id"], ["practices.csv"], lang),
+                 lang=lang)
 
 
 def practice_categories_chart(article_id: str, *, tables: dict | None = None, lang: str = "en",
@@ -145,25 +142,21 @@ def practice_categories_chart(article_id: str, *, tables: dict | None = None, la
     art = p["article"][0]
     n = df["practices"].max()
     if title is None:
-        if lang == "en":
-            lead = best[0] if len(best) == 1 else ", ".join(best[:-1]) + " and " + best[-1]
-            title = (f"{lead} lead{'s' if len(best) == 1 else ''} the {p.height} practices {art} names, "
-                     f"with {n}{' each' if len(best) > 1 else ''}")
-        else:
-            title = f"{art}的{p.height}项做法中,{'、'.join(best)}最多({'各' if len(best) > 1 else ''}{n}项)"
-    subtitle = ("Named governance practices in the article, by category." if lang == "en"
-                else "文章所述具名治理做法,按类别。")
+        title = say("categories.title.one" if len(best) == 1 else "categories.title.several", lang,
+                    lead=join_words(best, lang), total=p.height, article=art, n=n)
+    subtitle = say("categories.subtitle", lang)
     base = alt.Chart(df).encode(
-        x=alt.X("practices:Q", title=label("practices", lang), scale=alt.Scale(domain=padded(df["practices"].to_list(), share=0.12)),
+        x=alt.X("practices:Q", title=say("practices", lang),
+                scale=alt.Scale(domain=padded(df["practices"].to_list(), share=0.12)),
                 axis=alt.Axis(tickMinStep=1)),
         y=alt.Y("category_label:N", sort=df["category_label"].to_list(), title=None),
         color=city_color(df, lang, tables=t),
-        tooltip=[alt.Tooltip("category_label:N", title=label("category", lang)),
-                 alt.Tooltip("practices:Q", title=label("practices", lang)),
-                 alt.Tooltip("names:N", title=label("practice_names", lang))],
+        tooltip=[alt.Tooltip("category_label:N", title=say("category", lang)),
+                 alt.Tooltip("practices:Q", title=say("practices", lang)),
+                 alt.Tooltip("names:N", title=say("practice_names", lang))],
     ).properties(width=300, height=alt.Step(22))
     chart = alt.layer(base.mark_bar(), labels_beside(base, "practices:Q"))
-    return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv"], lang))
+    return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv"], lang), lang=lang)
 
 
 def coverage_chart(report, *, tables: dict | None = None, lang: str = "en", title: str | None = None
@@ -174,41 +167,36 @@ def coverage_chart(report, *, tables: dict | None = None, lang: str = "en", titl
     labels = article_labels(t, lang)
     order = article_order(t)
     summary = report.summary()
-    statuses = [s for s in STATUS_LABELS if s in summary.columns]
+    statuses = [s for s in STATUSES if s in summary.columns]
     df = (summary.unpivot(index="article_id", on=statuses, variable_name="status", value_name="numbers")
           .with_columns(article=pl.col("article_id").replace_strict(labels, return_dtype=pl.String),
                         status_label=pl.col("status").replace_strict(
-                            {k: v[0 if lang == "en" else 1] for k, v in STATUS_LABELS.items()}, return_dtype=pl.String),
-                        status_rank=pl.col("status").replace_strict({s: i for i, s in enumerate(STATUS_LABELS)},
+                            {k: slug_label("status", k, lang) for k in STATUSES}, return_dtype=pl.String),
+                        status_rank=pl.col("status").replace_strict({s: i for i, s in enumerate(STATUSES)},
                                                                     return_dtype=pl.Int32)))
     total = int(df["numbers"].sum())
     unexplained = int(df.filter(pl.col("status") == "unexplained")["numbers"].sum())
     if title is None:
-        if lang == "en":
-            title = (f"All {total:,} numbers in the articles are curated or left out with a reason" if not unexplained
-                     else f"{unexplained} of the {total:,} numbers in the articles are unexplained")
-        else:
-            title = (f"文章中的{total}个数字全部已收录或有理由排除" if not unexplained
-                     else f"文章中的{total}个数字有{unexplained}个未解释")
-    subtitle = ("Numbers the spotter finds in each article, by what the workbook does with them." if lang == "en"
-                else "数字识别器在各文章中找到的数字,按工作簿的处理方式。")
-    status_order = [STATUS_LABELS[s][0 if lang == "en" else 1] for s in statuses]
+        title = say("coverage.title" if unexplained else "coverage.title.all_explained", lang, total=total,
+                    unexplained=unexplained)
+    subtitle = say("coverage.subtitle", lang)
+    status_order = [slug_label("status", s, lang) for s in statuses]
     arts = [labels[a] for a in order if a in set(df["article_id"])]
     df = df.sort("status_rank", pl.col("article_id").replace_strict({a: i for i, a in enumerate(order)},
                                                                      return_dtype=pl.Int32))
     totals = df.group_by("article", maintain_order=True).agg(pl.col("numbers").sum())
     bars = alt.Chart(df).mark_bar().encode(
-        x=alt.X("numbers:Q", title=label("numbers", lang), stack="zero"),
+        x=alt.X("numbers:Q", title=say("numbers", lang), stack="zero"),
         y=alt.Y("article:N", title=None, sort=arts),
         color=alt.Color("status_label:N", scale=alt.Scale(domain=status_order,
                                                           range=["#0072B2", "#bbbbbb", "#D55E00"][:len(statuses)]),
                         legend=alt.Legend(title=None, orient="bottom", direction="horizontal", labelLimit=300)),
         order=alt.Order("status_rank:Q"),
-        tooltip=[alt.Tooltip("article:N", title=label("article", lang)),
-                 alt.Tooltip("status_label:N", title=label("status", lang)),
-                 alt.Tooltip("numbers:Q", title=label("numbers", lang))],
+        tooltip=[alt.Tooltip("article:N", title=say("article", lang)),
+                 alt.Tooltip("status_label:N", title=say("status", lang)),
+                 alt.Tooltip("numbers:Q", title=say("numbers", lang))],
     ).properties(width=360, height=alt.Step(24))
     ends = alt.Chart(totals).mark_text(align="left", dx=5, color=INK).encode(
         x="numbers:Q", y=alt.Y("article:N", sort=arts), text="numbers:Q")
     return frame(alt.layer(bars, ends), title, subtitle,
-                 source_line(t, df["article_id"], ["statistics.csv", "exclusions.csv"], lang))
+                 source_line(t, df["article_id"], ["statistics.csv", "exclusions.csv"], lang), lang=lang)

@@ -12,17 +12,18 @@
 from __future__ import annotations
 
 import math
+import string
 import textwrap
 
 import altair as alt
 import polars as pl
 
 from pingan.analysis._frames import article_order, cities
-from pingan.package._vocabulary import text as say, check_lang, label
+from pingan.package._vocabulary import check_lang, phrase, text as say
 from pingan.charts._style import INK, MUTED
 
-__all__ = ["frame", "source_line", "city_color", "labels_beside", "wrap", "shorten", "chart_title",
-           "subtitle_lines", "source_text", "describe", "padded", "log_padded", "log_axis"]
+__all__ = ["frame", "source_line", "phrase_expr", "city_color", "labels_beside", "wrap", "shorten", "chart_title",
+           "subtitle_lines", "source_text", "describe", "sentences", "padded", "log_padded", "log_axis"]
 
 MAX_SUBTITLE_LINES = 2
 
@@ -48,11 +49,28 @@ def shorten(text: str, width: int = 60) -> str:
 
 
 def _outlet(outlet: str, lang: str) -> str:
+    """The newspaper as articles.csv gives it, "浙江日报 (Zhejiang Daily)": its Chinese name, or
+    the English in the parenthesis."""
     if outlet.startswith("not printed"):
         return say("newspaper_not_named", lang)
-    if "(" in outlet and lang == "en":
-        return outlet[outlet.index("(") + 1:outlet.rindex(")")]
-    return outlet.split(" (")[0]
+    zh = outlet.split(" (")[0]
+    en = outlet[outlet.index("(") + 1:outlet.rindex(")")] if "(" in outlet and ")" in outlet else zh
+    return {"en": en, "zh": zh}[check_lang(lang)]
+
+
+def phrase_expr(key: str, lang: str, **fields) -> pl.Expr:
+    """A phrase of the vocabulary filled row by row: each ``{field}`` from the column (by name)
+    or the expression given for it (``phrase_expr("terms.row", lang, term="term", term_en=…)``)."""
+    parts = []
+    for literal, name, spec, conv in string.Formatter().parse(phrase(key, lang)):
+        if literal:
+            parts.append(pl.lit(literal))
+        if name is not None:
+            if spec or conv:
+                raise ValueError(f"phrase {key!r}: a column cannot take the format {{{name}:{spec}}}")
+            value = fields[name]
+            parts.append(pl.col(value) if isinstance(value, str) else value)
+    return pl.concat_str(parts)
 
 
 def table_display_name(name: str) -> str:
@@ -78,19 +96,18 @@ def source_line(tables: dict[str, pl.DataFrame], article_ids, table_names, lang:
     span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
     if len(ids) == 1:
         a = arts[ids[0]]
-        what = (f"{shown[ids[0]]} ({a['published']}; {_outlet(a['outlet'], lang)})" if lang == "en"
-                else f"{shown[ids[0]]}({a['published']};{_outlet(a['outlet'], lang)})")
+        what = say("source.one_article", lang, article=shown[ids[0]], published=a["published"],
+                   outlet=_outlet(a["outlet"], lang))
     elif ids and len(ids) == len(order):
-        what = f"all {len(ids)} articles ({span})" if lang == "en" else f"全部{len(ids)}篇文章({span})"
+        what = say("source.all_articles", lang, n=len(ids), span=span)
     elif ids:
-        what = (f"{', '.join(shown[i] for i in ids)} ({span})" if lang == "en"
-                else f"{'、'.join(shown[i] for i in ids)}({span})")
+        what = say("source.articles", lang, articles=say("list_sep", lang).join(shown[i] for i in ids), span=span)
     else:
         what = say("no_article", lang)
     names = [table_display_name(n) for n in dict.fromkeys(table_names)]
     key = "table" if len(names) == 1 else "tables"
     colon = say("colon", lang)
-    line = f"{label('source', lang)}{colon}{what} · {label(key, lang)}{colon}{', '.join(names)}"
+    line = f"{say('source', lang)}{colon}{what} · {say(key, lang)}{colon}{', '.join(names)}"
     return f"{line} · {extra}" if extra else line
 
 
@@ -104,23 +121,29 @@ def subtitle_lines(subtitle) -> list[str]:
 SOURCE_FONT_SIZE = 11  # the smallest text a chart carries (WCAG: legible at 11 px and up)
 
 
-def describe(title: str, subtitle) -> str:
+def sentences(parts, lang: str) -> str:
+    """Parts of a text joined as sentences, each ended once: "A. B." in English, "甲。乙。" in Chinese."""
+    stop = say("full_stop", lang)
+    parts = [p.strip().rstrip(".。") for p in parts if p and p.strip()]
+    return stop.join(parts) + stop.strip()
+
+
+def describe(title: str, subtitle, lang: str) -> str:
     """A chart's written description for screen readers (and the image's alt text) when its
     builder gives none: the finding its title states, then its subtitle lines, as sentences."""
-    parts = [p.strip().rstrip(".") for p in [title, *subtitle_lines(subtitle)] if p and p.strip()]
-    return ". ".join(parts) + "."
+    return sentences([title, *subtitle_lines(subtitle)], lang)
 
 
-def frame(chart, title: str, subtitle, source: str, *, name: str | None = None,
+def frame(chart, title: str, subtitle, source: str, *, lang: str, name: str | None = None,
           description: str | None = None) -> alt.VConcatChart:
     """The chart with its title and subtitle above and its one source line beneath, and a
-    ``description`` (given, or :func:`describe` of the title and subtitle)."""
+    ``description`` (given, or :func:`describe` of the title and subtitle, as sentences of ``lang``)."""
     if "\n" in source:
         raise ValueError("the source line is one line")
     inner = chart.properties(title=alt.Title(title, subtitle=subtitle_lines(subtitle), anchor="start"))
     if name:
         inner = inner.properties(name=name)
-    return alt.vconcat(inner, description=description or describe(title, subtitle),
+    return alt.vconcat(inner, description=description or describe(title, subtitle, lang),
                        title=alt.Title(source, orient="bottom", anchor="start", fontSize=SOURCE_FONT_SIZE,
                                        fontWeight="normal", color=MUTED, offset=10))
 

@@ -9,14 +9,14 @@ from pingan.package._geo import ZHEJIANG_PREFECTURES, zhejiang_prefectures, zhej
 from pingan.charts._context_charts import timeline_frame, timeline_view
 from pingan.analysis._frames import article_labels, article_order, cities as cities_of, city_code_expr, resolve_tables
 from pingan.charts._framing import frame, source_line
-from pingan.package._vocabulary import text as say, OTHER_COLOR, SCOPE_PROVINCE, check_lang, label
+from pingan.package._vocabulary import OTHER_COLOR, check_lang, join_words, short_place_name, text as say
 from pingan.charts._style import HALO, INK
 
-__all__ = ["zhejiang_map", "overview_chart", "label_points", "label_point", "map_cities", "OTHER_COLOR",
-           "CITY_PICK"]
+__all__ = ["zhejiang_map", "overview_chart", "label_points", "label_point", "map_cities", "province_name",
+           "OTHER_COLOR", "CITY_PICK"]
 
 CITY_PICK = "city_pick"  # the overview's selection: a fixed name keeps the stored spec stable
-MAP_CREDIT = {"en": "map: echarts 4.9.0 (Apache-2.0), simplified", "zh": "地图:echarts 4.9.0(Apache-2.0),经简化"}
+NAME_SIZE = {"en": 11, "zh": 12}  # a city's name on the map, px: Chinese characters need a point more
 
 
 def _polygons(geometry: dict) -> list:
@@ -74,6 +74,7 @@ def map_cities(tables: dict, lang: str) -> pl.DataFrame:
     check_lang(lang)
     order = {a: i for i, a in enumerate(article_order(tables))}
     vocab = cities_of(tables)
+    province = vocab.provinces[0]  # the province the articles are about (the map's scope)
     names = article_labels(tables, lang)  # readers see "Jinhua 2017", not an id
     covered = (tables["articles"].with_columns(city_code=city_code_expr(tables),
                                                rank=pl.col("article_id").replace_strict(order, return_dtype=pl.Int32),
@@ -81,7 +82,7 @@ def map_cities(tables: dict, lang: str) -> pl.DataFrame:
                .sort("rank").group_by("city_code", maintain_order=True)
                .agg(pl.col("article").str.join(say("list_sep", lang)).alias("articles"), pl.len().alias("n_articles")))
     cities = (tables["places"].with_columns(pl.col(pl.Enum).cast(pl.String))
-              .filter((pl.col("level") == "prefecture") & (pl.col("province_code") == SCOPE_PROVINCE))
+              .filter((pl.col("level") == "prefecture") & (pl.col("province_code") == province))
               .select(city_code="place_code", name_zh="name_zh", name_en="name_en", pinyin="pinyin",
                       label=pl.col(f"name_{lang}")))
     out = (cities.join(covered, on="city_code", how="left").join(label_points(), on="city_code", how="left")
@@ -96,8 +97,8 @@ def map_cities(tables: dict, lang: str) -> pl.DataFrame:
 
 
 def _tooltips(lang: str) -> list[alt.Tooltip]:
-    return [alt.Tooltip(f"{c}:N", title=label(c, lang)) for c in ("name_zh", "pinyin", "name_en", "articles")] + [
-        alt.Tooltip("city_code:N", title=label("place_code", lang))]
+    return [alt.Tooltip(f"{c}:N", title=say(c, lang)) for c in ("name_zh", "pinyin", "name_en", "articles")] + [
+        alt.Tooltip("city_code:N", title=say("place_code", lang))]
 
 
 def _map_view(cities: pl.DataFrame, lang: str, pick=None) -> alt.LayerChart:
@@ -106,7 +107,7 @@ def _map_view(cities: pl.DataFrame, lang: str, pick=None) -> alt.LayerChart:
     shapes = base.mark_geoshape(stroke="white", strokeWidth=0.8).transform_lookup(
         lookup="city_code", from_=alt.LookupData(geo, key="id"), as_="geo",
     ).encode(shape="geo:G", color=alt.Color("fill:N", scale=None, legend=None), tooltip=_tooltips(lang))
-    size = 12 if lang == "zh" else 11
+    size = NAME_SIZE[lang]
     # a white outline beneath dark ink: the names read at 4.5:1 or more on every city colour
     # (white on the green and orange fills was 3.4:1 and 3.9:1); the halo is decoration, hidden from screen readers
     halo = base.mark_text(fontSize=size, fontWeight="bold", color=HALO, stroke=HALO, strokeWidth=3,
@@ -120,17 +121,20 @@ def _map_view(cities: pl.DataFrame, lang: str, pick=None) -> alt.LayerChart:
     return alt.layer(shapes, halo, text).project(type="mercator").properties(width=440, height=420)
 
 
-def _map_text(cities: pl.DataFrame, lang: str) -> tuple[str, str]:
+def province_name(tables: dict, lang: str) -> str:
+    """The province the articles are about, as readers say it ("Zhejiang", 浙江)."""
+    code = cities_of(tables).provinces[0]
+    row = tables["places"].filter(pl.col("place_code") == code).row(0, named=True)
+    return short_place_name(row[f"name_{lang}"], lang)
+
+
+def _map_text(cities: pl.DataFrame, lang: str, province: str) -> tuple[str, str]:
     covered = cities.filter(pl.col("n_articles") > 0).sort("n_articles", "city_code", descending=[True, False])
     k, n = covered.height, cities.height
-    if lang == "en":
-        names = [f"{r['label']} ({r['n_articles']} article{'s' if r['n_articles'] > 1 else ''})"
-                 for r in covered.iter_rows(named=True)]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        return (f"The articles cover {k} of Zhejiang's {n} prefecture-level cities",
-                f"Coloured: {listed}; grey: the other cities.")
-    names = [f"{r['label']}({r['n_articles']}篇)" for r in covered.iter_rows(named=True)]
-    return f"文章涉及浙江{n}个设区市中的{k}个", f"着色:{'、'.join(names)};灰色:其他城市。"
+    names = [say("map.city" if r["n_articles"] > 1 else "map.city.one", lang, city=r["label"], n=r["n_articles"])
+             for r in covered.iter_rows(named=True)]
+    return (say("map.title", lang, k=k, n=n, province=province),
+            say("map.subtitle", lang, cities=join_words(names, lang)))
 
 
 def zhejiang_map(*, tables: dict | None = None, lang: str = "en", title: str | None = None) -> alt.VConcatChart:
@@ -139,9 +143,10 @@ def zhejiang_map(*, tables: dict | None = None, lang: str = "en", title: str | N
     check_lang(lang)
     t = resolve_tables(tables, "places", "articles")
     cities = map_cities(t, lang)
-    head, sub = _map_text(cities, lang)
+    head, sub = _map_text(cities, lang, province_name(t, lang))
     return frame(_map_view(cities, lang), title or head, sub,
-                 source_line(t, t["articles"]["article_id"], ["places.csv", "articles.csv"], lang, MAP_CREDIT[lang]))
+                 source_line(t, t["articles"]["article_id"], ["places.csv", "articles.csv"], lang,
+                             say("map.credit", lang)), lang=lang)
 
 
 def overview_chart(*, tables: dict | None = None, lang: str = "en", title: str | None = None) -> alt.VConcatChart:
@@ -152,14 +157,12 @@ def overview_chart(*, tables: dict | None = None, lang: str = "en", title: str |
     cities = map_cities(t, lang)
     events = timeline_frame(t, lang)
     pick = alt.selection_point(name=CITY_PICK, fields=["city_code"], on="click", clear="dblclick")
-    head, sub = _map_text(cities, lang)
+    head, sub = _map_text(cities, lang, province_name(t, lang))
     years = events["date"].str.slice(0, 4)
     if title is None:
-        title = (f"{head}, and date {events.height} events from {years.min()} to {years.max()}" if lang == "en"
-                 else f"{head};文章记载{years.min()}—{years.max()}年的{events.height}个事件")
-    subtitle = [sub, "Click a city or its name to pick out its events; double-click to show all." if lang == "en"
-                else "点击城市或其名称以突出其事件;双击恢复全部。"]
+        title = say("overview.title", lang, head=head, n=events.height, start=years.min(), end=years.max())
+    subtitle = [sub, say("overview.click", lang)]
     chart = alt.vconcat(_map_view(cities, lang, pick), timeline_view(events, lang, pick, tables=t), spacing=16)
     return frame(chart, title, subtitle,
                  source_line(t, t["articles"]["article_id"], ["places.csv", "articles.csv", "timeline.csv"], lang,
-                             MAP_CREDIT[lang]))
+                             say("map.credit", lang)), lang=lang)

@@ -19,17 +19,16 @@ import polars as pl
 from pingan.analysis._model import model_practices, template_matrix
 from pingan.analysis._sections import article_sections
 from pingan.analysis._frames import article_labels, article_order, check_article_ids, place_names, cities, resolve_tables
-from pingan.charts._framing import frame, shorten, source_line, wrap
-from pingan.package._vocabulary import text as say, family_label, is_template, relation_label, tier_label
+from pingan.charts._framing import frame, sentences, shorten, source_line, wrap
+from pingan.package._vocabulary import (check_lang, family_in_sentence, family_label, is_template, join_words,
+                                        relation_label, slug_label, text as say, tier_label)
 from pingan.charts._model_layout import LINE, flow_layout
-from pingan.package._vocabulary import CITY_COLORS, check_lang
 from pingan.charts._style import CELL_RANGE, HALO, INK, MUTED
 
 __all__ = ["architecture_chart", "templates_chart", "template_matrix_chart", "sections_chart", "escalation_chain",
            "article_color"]
 
 LOCAL_COLOR = "#555555"
-KIND_LABELS = {"template": ("Provincial template", "省级模板"), "local": ("Local invention", "本地创新")}
 RELATION_STYLE = {  # relation -> (colour, dash)
     "escalates-to": ("#222222", [1, 0]),
     "feeds": ("#222222", [6, 3]),
@@ -41,7 +40,8 @@ UPWARD = ("escalates-to", "feeds")
 
 
 def _k(key: str, lang: str) -> str:
-    return KIND_LABELS[key][0 if lang == "en" else 1]
+    """A practice's kind, "template" or "local", as readers say it."""
+    return slug_label("practice_kind", key, lang)
 
 
 def article_color(tables: dict, article_id: str) -> str:
@@ -81,12 +81,6 @@ def escalation_chain(practices: pl.DataFrame, links: pl.DataFrame) -> list[str]:
     return max((longest(p, frozenset()) for p in starts), key=len, default=[])
 
 
-def _join_words(words: list[str], lang: str) -> str:
-    if lang == "zh":
-        return "、".join(words[:-1]) + "和" + words[-1] if len(words) > 1 else words[0]
-    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
-
-
 LINK_CHOICES = ("stated", "all")
 STATED_INK, INFERRED_INK = "#333333", "#a0a0a0"
 INFERRED_DASH = [5, 4]
@@ -95,35 +89,16 @@ INFERRED_DASH = [5, 4]
 def _architecture_title(art: str, links: pl.DataFrame, lang: str) -> str:
     """The default title (the figure export's; a notebook writes its own): how many of the
     article's links its words state."""
-    n = links.height
-    s = int((links["basis"] == "stated").sum())
-    if lang == "en":
-        return f"{art} states {s} of the {n} links between its practices in its own words"
-    return f"{art}:做法之间的{n}条关联中,{s}条为文中明言"
+    return say("architecture.title", lang, article=art, n=links.height, stated=int((links["basis"] == "stated").sum()))
 
 
 def _architecture_text(art: str, n_stated: int, n_inferred: int, n_boxes: int, n_practices: int,
                        links: str, lang: str) -> tuple[list[str], str]:
     """The subtitle (which links are shown) and the screen-reader description."""
-    if lang == "en":
-        if links == "stated":
-            first = (f"Links the article states; {n_inferred} inferred from the provincial design "
-                     f"or a reading of the text not drawn")
-        else:
-            first = (f"Solid: {n_stated} links the article states; dashed, lighter: {n_inferred} inferred "
-                     f"from the provincial design or a reading of the text")
-        second = (f"Boxes: the {n_boxes} of its {n_practices} practices on a link shown, the arrow at the "
-                  f"receiving end; hover a line for its quote")
-        desc = (f"Diagram of {art}'s governance model. {first}. {n_boxes} of the article's {n_practices} "
-                f"practices are drawn as boxes joined left to right by arrows labelled with the relation "
-                f"(part of, feeds, escalates to, supervises, coordinates with).")
-    else:
-        if links == "stated":
-            first = f"仅绘文中明言的关联;另有{n_inferred}条据省级设计或解读推断的关联未绘出"
-        else:
-            first = f"实线:文中明言的{n_stated}条关联;浅色虚线:据省级设计或解读推断的{n_inferred}条"
-        second = f"方框为所绘关联涉及的{n_boxes}项做法(共{n_practices}项),箭头指向接收方;悬停连线查看原文"
-        desc = f"{art}治理模式示意图。{first}。{n_boxes}项做法以方框表示,自左向右以标注关系的箭头相连。"
+    counts = {"stated": n_stated, "inferred": n_inferred, "boxes": n_boxes, "practices": n_practices}
+    first = say(f"architecture.shown.{links}", lang, **counts)
+    second = say("architecture.boxes", lang, **counts)
+    desc = say("architecture.description", lang, article=art, shown=first, **counts)
     return [first, second], desc
 
 
@@ -154,13 +129,11 @@ def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str
     colour = article_color(t, article_id)
     n_stated = int((every["basis"] == "stated").sum())
     n_inferred = every.height - n_stated
-    name_col = "name_en" if lang == "en" else "name_zh"
-    basis_word = {"stated": ("stated in the article", "文中明言"), "inferred": ("inferred", "推断")}
-    i = 0 if lang == "en" else 1
+    name_col = f"name_{lang}"
+    basis_word = {b: say(f"architecture.basis.{b}", lang) for b in ("stated", "inferred")}
 
     if shown.is_empty():
-        note = pl.DataFrame({"text": ["The article states no link between its practices" if lang == "en"
-                                      else "文中未明言做法之间的关联"]})
+        note = pl.DataFrame({"text": [say("architecture.no_links", lang)]})
         chart = alt.Chart(note).mark_text(align="left", fontSize=12, color=MUTED).encode(
             x=alt.value(0), y=alt.value(20), text="text:N").properties(width=400, height=40)
         n_boxes = 0
@@ -175,7 +148,7 @@ def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str
         names = dict(zip(p["practice_id"], p[name_col]))
         edges = edges.with_columns(
             relation_label=pl.col("relation").replace_strict({r: relation_label(r, lang) for r in RELATION_STYLE}),
-            basis_label=pl.col("basis").replace_strict({k: v[i] for k, v in basis_word.items()}),
+            basis_label=pl.col("basis").replace_strict(basis_word),
             from_name=pl.col("from_practice").replace_strict(names), to_name=pl.col("to_practice").replace_strict(names))
         # what a screen reader says for a link and a box (instead of the layout's coordinates)
         edges = edges.with_columns(link_description=pl.concat_str(
@@ -187,19 +160,19 @@ def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str
         X = lambda f: alt.X(f"{f}:Q", scale=xs, axis=None)  # noqa: E731
         Y = lambda f: alt.Y(f"{f}:Q", scale=ys, axis=None)  # noqa: E731
         present = [b for b in ("stated", "inferred") if b in set(edges["basis"])]
-        ink = alt.Color("basis_label:N", scale=alt.Scale(domain=[basis_word[b][i] for b in present],
+        ink = alt.Color("basis_label:N", scale=alt.Scale(domain=[basis_word[b] for b in present],
                                                          range=[STATED_INK if b == "stated" else INFERRED_INK
                                                                 for b in present]),
                         legend=None)
-        dash = alt.StrokeDash("basis_label:N", scale=alt.Scale(domain=[basis_word[b][i] for b in present],
+        dash = alt.StrokeDash("basis_label:N", scale=alt.Scale(domain=[basis_word[b] for b in present],
                                                                range=[[1, 0] if b == "stated" else INFERRED_DASH
                                                                       for b in present]), legend=None)
-        tip = [alt.Tooltip("from_name:N", title="From" if lang == "en" else "从"),
-               alt.Tooltip("relation_label:N", title="Link" if lang == "en" else "关联"),
-               alt.Tooltip("to_name:N", title="To" if lang == "en" else "至"),
-               alt.Tooltip("basis_label:N", title="Basis" if lang == "en" else "依据"),
-               alt.Tooltip("basis_note:N", title="Why" if lang == "en" else "说明"),
-               alt.Tooltip("quote:N", title="Quote" if lang == "en" else "原文")]
+        tip = [alt.Tooltip("from_name:N", title=say("from", lang)),
+               alt.Tooltip("relation_label:N", title=say("link", lang)),
+               alt.Tooltip("to_name:N", title=say("to", lang)),
+               alt.Tooltip("basis_label:N", title=say("basis", lang)),
+               alt.Tooltip("basis_note:N", title=say("why", lang)),
+               alt.Tooltip("quote:N", title=say("quote", lang))]
         lines = alt.Chart(edges).mark_rule(strokeWidth=1.6).encode(
             x=X("x1"), y=Y("y1"), x2="x2:Q", y2="y2:Q", color=ink, strokeDash=dash, tooltip=tip,
             description="link_description:N")
@@ -213,11 +186,11 @@ def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str
             align=a, baseline="bottom", fontSize=9.5, aria=False).encode(
             x=X("x_label"), y=Y("y_label"), text="relation_label:N", color=ink)
             for a in ("left", "right", "center") if a in set(edges["label_align"])]
-        node_tip = [alt.Tooltip("name_zh:N", title="中文名" if lang == "zh" else "Chinese"),
-                    alt.Tooltip("pinyin:N", title="拼音" if lang == "zh" else "Pinyin"),
-                    alt.Tooltip("name_en:N", title="英文名" if lang == "zh" else "English"),
-                    alt.Tooltip("tier_label:N", title="层级" if lang == "zh" else "Tier"),
-                    alt.Tooltip("quote:N", title="原文" if lang == "zh" else "Quote")]
+        node_tip = [alt.Tooltip("name_zh:N", title=say("tip.chinese", lang)),
+                    alt.Tooltip("pinyin:N", title=say("pinyin", lang)),
+                    alt.Tooltip("name_en:N", title=say("tip.english", lang)),
+                    alt.Tooltip("tier_label:N", title=say("tier", lang)),
+                    alt.Tooltip("quote:N", title=say("quote", lang))]
         boxes = alt.Chart(nodes).mark_rect(cornerRadius=3, fill="white", strokeWidth=1.4).encode(
             x=X("x0"), x2="x1:Q", y=Y("y0"), y2="y1:Q",
             stroke=alt.condition("datum.on_stated", alt.value(colour), alt.value(INFERRED_INK)),
@@ -231,8 +204,8 @@ def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str
     subtitle, description = _architecture_text(art, n_stated, n_inferred, n_boxes, p.height, links, lang)
     title = title or _architecture_title(art, every, lang)
     # the finding first (the title), then what the drawing holds
-    return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv", "practice_links.csv"], lang),
-                 description=f"{title.strip().rstrip('.')}. {description}")
+    return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv", "practice_links.csv"], lang), lang=lang,
+                 description=sentences([title, description], lang))
 
 
 def _template_counts(t: dict, article_id: str, lang: str) -> pl.DataFrame:
@@ -245,7 +218,7 @@ def _template_counts(t: dict, article_id: str, lang: str) -> pl.DataFrame:
                      "kind": "template" if is_template(fam) else "local", "practices": sub.height,
                      "names": (say("list_sep_semicolon", lang)).join(names) or "—",
                      "quote": sub["quote"][0] if sub.height else "—",
-                     "shown": str(sub.height) if sub.height else (say("0_not_named", lang))})
+                     "shown": str(sub.height) if sub.height else say("templates.none", lang)})
     return pl.DataFrame(rows)
 
 
@@ -266,9 +239,8 @@ def templates_chart(article_id: str, *, tables: dict | None = None, lang: str = 
     total = int(df["practices"].sum())
     art = article_labels(t, lang)[article_id]
     if title is None:
-        title = (f"{art} uses {used} of {templates.height} provincial templates; {local} of its {total} practices "
-                 f"are its own" if lang == "en"
-                 else f"{art}采用了{templates.height}个省级模板中的{used}个;{total}项做法中{local}项为本地创新")
+        title = say("templates.title", lang, article=art, used=used, templates=templates.height, local=local,
+                    total=total)
     order = (templates.sort(["practices", "family"], descending=[True, False])["family_label"].to_list()
              + df.filter(pl.col("kind") == "local")["family_label"].to_list())
     colour = article_color(t, article_id)
@@ -285,10 +257,8 @@ def templates_chart(article_id: str, *, tables: dict | None = None, lang: str = 
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(
         text="shown:N", color=alt.condition("datum.practices > 0", alt.value(INK), alt.value(MUTED)))
     chart = alt.layer(bars, labels).properties(width=300, height=alt.Step(20))
-    subtitle = ("Practices the article names, by the provincial template each instantiates; "
-                "the last bar, in grey, counts the city's own inventions." if lang == "en"
-                else "文章所述做法按其对应的省级模板计数;最后一条灰色为本地创新。")
-    return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv"], lang))
+    subtitle = say("templates.subtitle", lang)
+    return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv"], lang), lang=lang)
 
 
 def template_matrix_chart(*, tables: dict | None = None, lang: str = "en", title: str | None = None
@@ -316,19 +286,13 @@ def template_matrix_chart(*, tables: dict | None = None, lang: str = "en", title
     fam_order = (reach.sort(["articles", "total", "family"], descending=[True, True, False])["family"].to_list() + ["local"])
     row_order = [family_label(f, lang, terms=True) for f in fam_order]
     if title is None:
-        shared = [family_label(f, lang) for f in fam_order if f in set(everywhere["family"])]
-        if lang == "en":
-            shared = shared[:1] + [w[:1].lower() + w[1:] if not w.startswith("Fengqiao") else w for w in shared[1:]]
-        if lang == "en":
-            lead = (f"{_join_words(shared, lang)} appear in all {len(order)} articles" if shared
-                    else f"No template appears in all {len(order)} articles")
-            tail = (f"{single.height} template{'s' if single.height != 1 else ''} in only one" if single.height
-                    else "no template is unique to one article")
-            title = f"{lead}; {tail}"
-        else:
-            lead = (f"{'、'.join(shared)}见于全部{len(order)}篇文章" if shared else f"没有模板见于全部{len(order)}篇文章")
-            tail = f"{single.height}个模板仅见于一篇" if single.height else "没有模板仅见于一篇文章"
-            title = f"{lead};{tail}"
+        shared = [f for f in fam_order if f in set(everywhere["family"])]
+        shared = [family_label(f, lang) for f in shared[:1]] + [family_in_sentence(f, lang) for f in shared[1:]]
+        n, k = len(order), single.height
+        lead = (say("matrix.everywhere" if len(shared) > 1 else "matrix.everywhere.one", lang,
+                    templates=join_words(shared, lang), n=n) if shared else say("matrix.none_everywhere", lang, n=n))
+        tail = say("matrix.single" if k > 1 else "matrix.single.one" if k else "matrix.none_single", lang, k=k)
+        title = say("matrix.title", lang, lead=lead, tail=tail)
     cols = [labels[a] for a in order]
     base = alt.Chart(m).encode(
         x=alt.X("article:N", sort=cols, title=None, axis=alt.Axis(labelAngle=0, orient="top")),
@@ -346,11 +310,9 @@ def template_matrix_chart(*, tables: dict | None = None, lang: str = "en", title
                             alt.value("#f7f7f7")))
     firsts = base.transform_filter("datum.first").mark_rect(fill=None, stroke=INK, strokeWidth=2)
     text = base.mark_text(fontSize=11, color=INK).encode(text="shown:N")
-    subtitle = (["Practices each article names, by provincial template; the last row counts local inventions.",
-                 "A dark outline marks the first article (by publication) to name each template."] if lang == "en"
-                else ["各文章所述做法按省级模板计数;最后一行为本地创新。", "深色边框标出最早(按发表时间)提及该模板的文章。"])
+    subtitle = [say("matrix.subtitle", lang), say("matrix.outline", lang)]
     return frame(alt.layer(cells, firsts, text), title, subtitle,
-                 source_line(t, order, ["practices.csv"], lang))
+                 source_line(t, order, ["practices.csv"], lang), lang=lang)
 
 
 def _mix(families: list[str], lang: str, top: int = 3) -> str:
@@ -361,11 +323,22 @@ def _mix(families: list[str], lang: str, top: int = 3) -> str:
     parts = [f"{family_label(f, lang)} {n}" for f, n in ranked[:top]]
     if len(ranked) > top:
         rest = sum(n for _, n in ranked[top:])
-        parts.append(f"other {rest}" if lang == "en" else f"其他 {rest}")
+        parts.append(say("mix.other", lang, n=rest))
     return " · ".join(parts)
 
 
+def _heading_name(heading: str, lang: str) -> str:
+    """A section's heading as a title quotes it: an English heading up to its colon (at most 50
+    characters), a Chinese one up to its first dash, space or comma, in quotation marks."""
+    if lang == "en":
+        return f"“{shorten(heading.split(':')[0], 50)}”"
+    name = re.split(r"——| |,|,", heading)[0]
+    return name if "“" in name else f"“{name}”"
+
+
 SECTION_LABEL_WIDTH = 330
+# a section's label: English cut to 84 characters, then at most two lines of 44; Chinese whole, lines of 22
+SECTION_LABEL = {"en": (84, 44), "zh": (None, 22)}
 UNIT = 14
 
 
@@ -387,9 +360,9 @@ def sections_chart(article_id: str, *, tables: dict | None = None, lang: str = "
     for i, r in enumerate(s.iter_rows(named=True)):
         text = r[heading] if r["position"] > 1 else ((say("introduction", lang)) + r[heading])
         if r["place_code"] != home:
-            text = f"{places.get(r['place_code'], r['place_code'])} — {text}" if lang == "en" else \
-                f"{places.get(r['place_code'], r['place_code'])}:{text}"
-        lines = wrap(shorten(text, 84) if lang == "en" else text, 44 if lang == "en" else 22)[:2]
+            text = say("sections.case", lang, place=places.get(r["place_code"], r["place_code"]), text=text)
+        limit, width = SECTION_LABEL[lang]
+        lines = wrap(shorten(text, limit) if limit else text, width)[:2]
         rows.append({"section_id": r["section_id"], "row": i, "label": "\n".join(f"{r['position']}. {l}" if j == 0
                                                                                    else f"    {l}" for j, l in enumerate(lines)),
                      "practices": r["practices"], "summary_en": r["summary_en"], "quote": r["quote"],
@@ -414,11 +387,11 @@ def sections_chart(article_id: str, *, tables: dict | None = None, lang: str = "
     label_layer = alt.Chart(frame_rows).mark_text(align="left", baseline="middle", fontSize=11, lineBreak="\n",
                                                   color=INK).encode(
         x=alt.value(0), y=y, text="label:N",
-        tooltip=[alt.Tooltip("heading_zh:N", title="中文标题" if lang == "zh" else "Heading (Chinese)"),
-                 alt.Tooltip("pinyin:N", title="拼音" if lang == "zh" else "Pinyin"),
-                 alt.Tooltip("heading_en:N", title="English"),
-                 alt.Tooltip("summary_en:N", title="Summary"),
-                 alt.Tooltip("quote:N", title="原文" if lang == "zh" else "Quote")]
+        tooltip=[alt.Tooltip("heading_zh:N", title=say("tip.heading_zh", lang)),
+                 alt.Tooltip("pinyin:N", title=say("pinyin", lang)),
+                 alt.Tooltip("heading_en:N", title=say("tip.heading_en", lang)),
+                 alt.Tooltip("summary_en:N", title=say("tip.summary", lang)),
+                 alt.Tooltip("quote:N", title=say("quote", lang))]
     ).properties(width=SECTION_LABEL_WIDTH, height=alt.Step(38))
     kinds = [k for k in ("template", "local") if _k(k, lang) in set(unit_rows["kind"])] if unit_rows.height else []
     domain = [_k(k, lang) for k in kinds]
@@ -430,10 +403,10 @@ def sections_chart(article_id: str, *, tables: dict | None = None, lang: str = "
         x=x, y=y,
         fill=alt.Fill("kind:N", scale=alt.Scale(domain=domain, range=[colour if k == "template" else "white" for k in kinds]),
                       legend=legend),
-        tooltip=[alt.Tooltip("name_zh:N", title="中文名" if lang == "zh" else "Chinese"),
-                 alt.Tooltip("name:N", title="English"),
-                 alt.Tooltip("family_label:N", title="模板" if lang == "zh" else "Template"),
-                 alt.Tooltip("quote:N", title="原文" if lang == "zh" else "Quote")])
+        tooltip=[alt.Tooltip("name_zh:N", title=say("tip.chinese", lang)),
+                 alt.Tooltip("name:N", title=say("tip.english", lang)),
+                 alt.Tooltip("family_label:N", title=say("template", lang)),
+                 alt.Tooltip("quote:N", title=say("quote", lang))])
     mix = alt.Chart(frame_rows).mark_text(align="left", baseline="middle", fontSize=10.5, color=INK).encode(
         x=alt.X("end:Q", axis=None, scale=xs), y=y, text="mix:N")
     right = alt.layer(squares, mix).properties(width=span, height=alt.Step(38))
@@ -442,20 +415,10 @@ def sections_chart(article_id: str, *, tables: dict | None = None, lang: str = "
         top = s.sort(["practices", "position"], descending=[True, False]).row(0, named=True)
         n_total = int(s["practices"].sum())
         headed = s.height - 1
-        name = top["heading_en"] if lang == "en" else top["heading_zh"]
-        if top["position"] == 1:
-            name = say("the_introduction", lang)
-        elif lang == "en":
-            name = f"“{shorten(name.split(':')[0], 50)}”"
-        else:
-            name = re.split(r"——| |,|,", name)[0]
-            name = name if "“" in name else f"“{name}”"
-        title = (f"{art} frames its model in {headed} sections; {name} describes {top['practices']} of its "
-                 f"{n_total} practices" if lang == "en"
-                 else f"{art}以{headed}个部分组织其模式;{name}描述了{n_total}项做法中的{top['practices']}项")
-    subtitle = (["The article's sections in printed order, one square per practice each describes; "
-                 "filled squares instantiate a provincial template.",
-                 "Beside them: the count, then the commonest templates."] if lang == "en"
-                else ["文章各部分按刊印顺序排列,每个方块为该部分所述的一项做法;实心为省级模板。", "右侧为数量及最常见的模板。"])
+        name = say("the_introduction", lang) if top["position"] == 1 else _heading_name(top[heading], lang)
+        title = say("sections.title", lang, article=art, sections=headed, name=name, n=top["practices"],
+                    total=n_total)
+    subtitle = [say("sections.subtitle", lang), say("sections.beside", lang)]
     return frame(chart, title, subtitle,
-                 source_line(t, [article_id], ["article_sections.csv", "practice_sections.csv", "practices.csv"], lang))
+                 source_line(t, [article_id], ["article_sections.csv", "practice_sections.csv", "practices.csv"], lang),
+                 lang=lang)

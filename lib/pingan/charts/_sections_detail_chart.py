@@ -25,8 +25,7 @@ from pingan.analysis._sections import article_sections
 from pingan.analysis._frames import article_labels, place_names, printed_label, resolve_tables
 from pingan.charts._framing import frame, shorten, source_line, wrap
 from pingan.charts._model_charts import _check, article_color
-from pingan.package._vocabulary import text as say, family_label, is_template
-from pingan.package._vocabulary import check_lang
+from pingan.package._vocabulary import check_lang, family_label, in_sentence, is_template, join_words, text as say
 from pingan.charts._style import INK, MUTED, text_shade
 
 __all__ = ["sections_detail_chart", "section_blocks"]
@@ -36,17 +35,12 @@ PAD = 12           # pixels between blocks
 X_PRACTICE = 215   # the practice markers
 X_FIGURE = 535     # the figures
 WIDTH = 950
-UNITS = {"en": {"km": " km", "km2": " km²", "yuan": " yuan", "years": " years:", "times": " times:"},
-         "zh": {"km": "公里", "km2": "平方公里", "yuan": "元", "years": "年:", "times": "次:"}}
+UNITS = ("km", "km2", "yuan", "years", "times")  # printed after a figure (phrases unit.km, …)
 ROLE_ORDER = {"claim": 0, "people": 1, "other": 2}
-WORDS = {
-    "en": {"section": "Section", "practices": "Practices: ● provincial template  ◇ own invention",
-           "figures": "Figures: outcome claims first, in colour (▼ fall, ▲ rise, ■ rate), then people, then the rest",
-           "no_practice": "names no practice", "no_figure": "prints no figure", "no_base": " — no base given",
-           "people": "people", "own": "own inventions"},
-    "zh": {"section": "部分", "practices": "做法:● 省级模板  ◇ 本地创新", "figures": "所载数字:成效声明在前(▼下降 ▲上升 ■比率),其次为人数,再次为其他",
-           "no_practice": "未提及做法", "no_figure": "未载数字", "no_base": "(未给基数)", "people": "人", "own": "本地创新"},
-}
+# English names are cut to fit the chart's columns; Chinese ones are short enough whole
+PRACTICE_NAME_WIDTH = {"en": 48, "zh": None}
+FIGURE_NAME_WIDTH = {"en": 42, "zh": None}
+HEADING_WIDTH = {"en": 30, "zh": 15}  # a section's label, in lines of at most this many characters
 
 
 def _pick(sections: pl.DataFrame, which, article_id: str) -> pl.DataFrame:
@@ -74,8 +68,8 @@ def _short_heading(r: dict, lang: str) -> str:
         return say("introduction_23", lang)
     en, zh = _quoted(r["heading_en"], r"'([^']+)'"), _quoted(r["heading_zh"], r"“([^”]+)”")
     if en and zh and en.endswith("net"):
-        return f"{en[0].upper()}{en[1:]} ({zh})" if lang == "en" else zh
-    return r["heading_en"].split(":")[0].strip() if lang == "en" else r["heading_zh"].split(" ")[0]
+        return say("detail.net", lang, name_en=f"{en[0].upper()}{en[1:]}", name_zh=zh)
+    return {"en": r["heading_en"].split(":")[0].strip(), "zh": r["heading_zh"].split(" ")[0]}[lang]
 
 
 def _mix(families: list[str], lang: str) -> list[str]:
@@ -87,12 +81,13 @@ def _mix(families: list[str], lang: str) -> list[str]:
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
     lines = [f"{family_label(f, lang)} {n}" for f, n in top]
     own = sum(f == "local" for f in families)
-    return lines + ([f"{WORDS[lang]['own']} {own}"] if own else [])
+    return lines + ([say("detail.own", lang, n=own)] if own else [])
 
 
 def _figure_text(r: dict, lang: str) -> str:
     number = printed_label(r["as_written"], r["value"], r["unit"], r["qualifier"], r["measure"], lang)
-    name = r["name_en"] if lang == "en" else r["indicator_zh"]
+    name = r[f"name_{lang}"]
+    name = shorten(name, FIGURE_NAME_WIDTH[lang]) if FIGURE_NAME_WIDTH[lang] else name
     if r["measure"] == "change_pct":
         mark = "▼ " if r["value"] < 0 else "▲ "
     elif r["role"] == "claim":
@@ -100,10 +95,10 @@ def _figure_text(r: dict, lang: str) -> str:
     else:
         mark = ""
     period = r["period"].replace("-", "–")
-    unit = UNITS[lang].get(r["unit"], "") if r["measure"] in ("level", "count_years") else ""
-    text = f"{mark}{number}{unit} {shorten(name, 42) if lang == 'en' else name} ({period})"
+    unit = say(f"unit.{r['unit']}", lang) if r["unit"] in UNITS and r["measure"] in ("level", "count_years") else ""
+    text = f"{mark}{number}{unit} {name} ({period})"
     if r["role"] == "claim" and not r["base_given"]:
-        text += WORDS[lang]["no_base"]
+        text += say("detail.no_base", lang)
     return text
 
 
@@ -117,10 +112,10 @@ def section_blocks(article_id: str, sections=None, *, tables: dict | None = None
     _check(t, article_id)
     s = _pick(article_sections(article_id, tables=t), sections, article_id)
     figs = section_figures(article_id, tables=t).join(
-        t["indicators"].select("indicator", indicator_zh="name_zh"), on="indicator", how="left")
+        t["indicators"].select("indicator", "name_zh"), on="indicator", how="left")
     home = t["articles"].filter(pl.col("article_id") == article_id)["place_code"][0]
     places = place_names(t, lang)
-    full_places = dict(zip(t["places"]["place_code"], t["places"][f"name_{lang}"]))
+    en_places = dict(zip(t["places"]["place_code"], t["places"]["name_en"]))
     zh_places = dict(zip(t["places"]["place_code"], t["places"]["name_zh"]))
     p = t["practices"].with_columns(pl.col(pl.Enum).cast(pl.String))
     rows = []
@@ -133,8 +128,7 @@ def section_blocks(article_id: str, sections=None, *, tables: dict | None = None
                                                                        descending=[True, False, False])
         place = ""
         if r["place_code"] != home:
-            place = (f"{full_places[r['place_code']]} {zh_places[r['place_code']]}" if lang == "en"
-                     else zh_places[r["place_code"]])
+            place = say("detail.place", lang, name_en=en_places[r["place_code"]], name_zh=zh_places[r["place_code"]])
         claims = f.filter(pl.col("role") == "claim")
         rows.append({
             "section_id": r["section_id"], "position": r["position"], "place": place or places.get(home, home),
@@ -156,21 +150,17 @@ def _title(art: str, b: pl.DataFrame, lang: str, cases: bool) -> str:
     def name(r: dict) -> str:
         if cases:
             return r["place"].split(" ")[0]
-        label = r["label"].split(" (")[0]
-        return label[0].lower() + label[1:] if lang == "en" else label
+        return in_sentence(r["label"].split(" (")[0], lang)
     top = b.sort(["practices", "position"], descending=[True, False]).row(0, named=True)
     silent = [name(r) for r in b.iter_rows(named=True) if r["claims"] == 0]
     total = int(b["practices"].sum())
-    if lang == "en":
-        head = f"{art}: the {name(top)} {'case ' if cases else ''}carries {top['practices']} of {total} practices"
-        if not silent:
-            return f"{head}; every part prints an outcome claim"
-        verb = "prints" if len(silent) == 1 else "print"
-        listed = silent[0] if len(silent) == 1 else ", ".join(silent[:-1]) + " and " + silent[-1]
-        listed = listed if cases else f"the {listed}"
-        return f"{head}; {listed} {verb} no outcome claim"
-    head = f"{art}:{name(top)}描述了{total}项做法中的{top['practices']}项"
-    return f"{head};{'、'.join(silent)}未载成效声明" if silent else f"{head};各部分均载有成效声明"
+    head = say("detail.title.case" if cases else "detail.title", lang, article=art, name=name(top),
+               n=top["practices"], total=total)
+    if not silent:
+        return say("detail.title.all_claim", lang, head=head)
+    key = {(True, True): "detail.title.silent_case.one", (True, False): "detail.title.silent_case",
+           (False, True): "detail.title.silent.one", (False, False): "detail.title.silent"}[cases, len(silent) == 1]
+    return say(key, lang, head=head, silent=join_words(silent, lang))
 
 
 def sections_detail_chart(article_id: str, sections=None, *, tables: dict | None = None, lang: str = "en",
@@ -182,7 +172,6 @@ def sections_detail_chart(article_id: str, sections=None, *, tables: dict | None
     t = resolve_tables(tables, "practices", "articles", "places", "article_sections", "practice_sections",
                        "statistics", "statistic_sections", "indicators")
     b = section_blocks(article_id, sections, tables=t, lang=lang)
-    w = WORDS[lang]
     colour = article_color(t, article_id)
     home = t["articles"].filter(pl.col("article_id") == article_id)["place_code"][0]
     cases = bool((b["place_code"] != home).any())
@@ -194,7 +183,7 @@ def sections_detail_chart(article_id: str, sections=None, *, tables: dict | None
     labels, marks, figs, rules = [], [], [], []
     top = LINE * 1.6
     for r in b.iter_rows(named=True):
-        head = wrap(r["label"], 30 if lang == "en" else 15)[:3]
+        head = wrap(r["label"], HEADING_WIDTH[lang])[:3]
         left = ([r["place"]] + head) if cases else head
         left = [(line, i == 0, False) for i, line in enumerate(left)] + [(m, False, True) for m in r["mix"]]
         n_lines = max(len(left), r["practices"], r["figures"], 1)
@@ -204,18 +193,20 @@ def sections_detail_chart(article_id: str, sections=None, *, tables: dict | None
                            "summary": r["summary_en"]})
         for i, (pid, name) in enumerate(zip(r["practice_ids"], r["practice_names"])):
             tpl = is_template(fams[pid])
-            marks.append({"x": X_PRACTICE, "y": top + i * LINE, "text": shorten(name, 48) if lang == "en" else name,
+            width = PRACTICE_NAME_WIDTH[lang]
+            marks.append({"x": X_PRACTICE, "y": top + i * LINE, "text": shorten(name, width) if width else name,
                           "kind": "template" if tpl else "local", "name_zh": zh_names[pid],
                           "family": family_label(fams[pid], lang, terms=True), "quote": quotes[pid]})
         if not r["practices"]:
-            figs.append({"x": X_PRACTICE - 6, "y": top, "text": w["no_practice"], "role": "none",
+            figs.append({"x": X_PRACTICE - 6, "y": top, "text": say("detail.no_practice", lang), "role": "none",
                          "printed": "", "quote": ""})
         for i, (sid, text) in enumerate(zip(r["stat_ids"], r["figure_texts"])):
             role = "claim" if text.startswith(("▲", "▼", "■")) else "figure"
             figs.append({"x": X_FIGURE, "y": top + i * LINE, "text": text, "role": role,
                          "printed": st_printed[sid], "quote": st_quote[sid]})
         if not r["figures"]:
-            figs.append({"x": X_FIGURE, "y": top, "text": w["no_figure"], "role": "none", "printed": "", "quote": ""})
+            figs.append({"x": X_FIGURE, "y": top, "text": say("detail.no_figure", lang), "role": "none", "printed": "",
+                         "quote": ""})
         bottom = top + (n_lines - 1) * LINE + PAD
         rules.append({"y": bottom})
         top = bottom + PAD
@@ -224,15 +215,16 @@ def sections_detail_chart(article_id: str, sections=None, *, tables: dict | None
     ys = alt.Scale(domain=[0, height], nice=False, zero=True, reverse=True)
     x, y = alt.X("x:Q", scale=xs, axis=None), alt.Y("y:Q", scale=ys, axis=None)
     headers = pl.DataFrame({"x": [0, X_PRACTICE - 6, X_FIGURE], "y": [LINE * 0.3] * 3,
-                            "text": [w["section"], w["practices"], w["figures"]]})
+                            "text": [say("detail.section", lang), say("detail.practices", lang),
+                                     say("detail.figures", lang)]})
     header_layer = alt.Chart(headers).mark_text(align="left", baseline="middle", fontSize=10, color=MUTED,
                                                 fontWeight=600).encode(x=x, y=y, text="text:N")
     rule_layer = alt.Chart(pl.DataFrame(rules)).mark_rule(color="#dddddd", strokeWidth=1).encode(
         y=alt.Y("y:Q", scale=ys, axis=None))
-    label_tip = [alt.Tooltip("heading_zh:N", title="中文标题" if lang == "zh" else "Heading (Chinese)"),
-                 alt.Tooltip("pinyin:N", title="拼音" if lang == "zh" else "Pinyin"),
-                 alt.Tooltip("heading_en:N", title="English"),
-                 alt.Tooltip("summary:N", title="Summary")]
+    label_tip = [alt.Tooltip("heading_zh:N", title=say("tip.heading_zh", lang)),
+                 alt.Tooltip("pinyin:N", title=say("pinyin", lang)),
+                 alt.Tooltip("heading_en:N", title=say("tip.heading_en", lang)),
+                 alt.Tooltip("summary:N", title=say("tip.summary", lang))]
     lab = pl.DataFrame(labels)
     label_layers = [alt.Chart(lab.filter((pl.col("bold") == bold) & (pl.col("muted") == muted))).mark_text(
         align="left", baseline="middle", fontSize=10 if muted else 11, color=MUTED if muted else INK,
@@ -241,10 +233,10 @@ def sections_detail_chart(article_id: str, sections=None, *, tables: dict | None
     m = pl.DataFrame(marks) if marks else pl.DataFrame(schema={"x": pl.Float64, "y": pl.Float64, "text": pl.String,
                                                                 "kind": pl.String, "name_zh": pl.String,
                                                                 "family": pl.String, "quote": pl.String})
-    tip = [alt.Tooltip("name_zh:N", title="中文名" if lang == "zh" else "Chinese"),
-           alt.Tooltip("text:N", title=say("english", lang)),
-           alt.Tooltip("family:N", title="模板" if lang == "zh" else "Template"),
-           alt.Tooltip("quote:N", title="原文" if lang == "zh" else "Quote")]
+    tip = [alt.Tooltip("name_zh:N", title=say("tip.chinese", lang)),
+           alt.Tooltip("text:N", title=say("tip.name_shown", lang)),
+           alt.Tooltip("family:N", title=say("template", lang)),
+           alt.Tooltip("quote:N", title=say("quote", lang))]
     point = alt.Chart(m).mark_point(size=55, strokeWidth=1.4, opacity=1, stroke=colour).encode(
         x=x, y=y,
         shape=alt.Shape("kind:N", scale=alt.Scale(domain=["template", "local"], range=["circle", "diamond"]),
@@ -257,17 +249,12 @@ def sections_detail_chart(article_id: str, sections=None, *, tables: dict | None
         x=x, y=y, text="text:N",
         color=alt.Color("role:N", scale=alt.Scale(domain=["claim", "figure", "none"], range=[text_shade(colour), INK, MUTED]),
                         legend=None),
-        tooltip=[alt.Tooltip("printed:N", title="原文数字" if lang == "zh" else "As printed"),
-                 alt.Tooltip("quote:N", title="原文" if lang == "zh" else "Quote")])
+        tooltip=[alt.Tooltip("printed:N", title=say("as_written", lang)),
+                 alt.Tooltip("quote:N", title=say("quote", lang))])
     chart = alt.layer(rule_layer, header_layer, *label_layers, point, names, fig_layer).properties(
         width=WIDTH, height=height)
     art = article_labels(t, lang)[article_id]
-    if lang == "en":
-        subtitle = [f"{'Each case' if cases else 'Each part'} of the article, in printed order: the practices it "
-                    "describes and the figures it prints, in the city's colour where they claim an outcome.",
-                    "Hover a practice or a figure for its quote."]
-    else:
-        subtitle = ["文章各部分按刊印顺序排列:所述做法与所载数字,成效声明以城市颜色标出。", "悬停查看原文。"]
+    subtitle = [say("detail.subtitle.cases" if cases else "detail.subtitle", lang), say("detail.hover", lang)]
     return frame(chart, title or _title(art, b, lang, cases), subtitle,
                  source_line(t, [article_id], ["article_sections.csv", "practices.csv", "statistics.csv",
-                                               "statistic_sections.csv"], lang))
+                                               "statistic_sections.csv"], lang), lang=lang)

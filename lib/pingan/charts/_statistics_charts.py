@@ -12,7 +12,7 @@ import polars as pl
 from pingan.analysis._percapita import per_capita_figures
 from pingan.analysis._frames import resolve_tables, row_labels, statistics_frame
 from pingan.charts._framing import city_color, frame, labels_beside, log_axis, log_padded, padded, source_line
-from pingan.package._vocabulary import text as say, check_lang, label
+from pingan.package._vocabulary import check_lang, join_words, text as say
 from pingan.charts._style import INK
 
 __all__ = ["changes_chart", "counts_chart", "rates_chart", "honours_chart",
@@ -26,13 +26,13 @@ WIDTH = 360
 def statistics_tooltips(lang: str) -> list[alt.Tooltip]:
     """What hovering a statistic shows: the figure as printed and the exact quote it comes from."""
     return [
-        alt.Tooltip("indicator_label:N", title=label("indicator", lang)),
-        alt.Tooltip("as_written:N", title=label("as_written", lang)),
-        alt.Tooltip("value:Q", title=label("value", lang), format=",.6~g"),
-        alt.Tooltip("period:N", title=label("period", lang)),
-        alt.Tooltip("place:N", title=label("place", lang)),
-        alt.Tooltip("quote:N", title=label("quote", lang)),
-        alt.Tooltip("article_title:N", title=label("article", lang)),
+        alt.Tooltip("indicator_label:N", title=say("indicator", lang)),
+        alt.Tooltip("as_written:N", title=say("as_written", lang)),
+        alt.Tooltip("value:Q", title=say("value", lang), format=",.6~g"),
+        alt.Tooltip("period:N", title=say("period", lang)),
+        alt.Tooltip("place:N", title=say("place", lang)),
+        alt.Tooltip("quote:N", title=say("quote", lang)),
+        alt.Tooltip("article_title:N", title=say("article", lang)),
         alt.Tooltip("stat_id:N", title="stat_id"),
     ]
 
@@ -50,31 +50,30 @@ def _span(df: pl.DataFrame, lang: str) -> str:
     periods themselves when there are two or three (2018–2019 and 2019, not "2018–2019"),
     else "periods as printed" (each row or label carries its own)."""
     periods = sorted(df["period"].unique().to_list(), key=lambda p: (p[-4:], p))
-    shown = [p.replace("-", "–") for p in periods]
+    shown = [say("span.one", lang, period=p.replace("-", "–")) for p in periods]
     if len(shown) == 1:
-        return shown[0] if lang == "en" else f"{shown[0]}年"
+        return shown[0]
     if len(shown) <= 3:
-        return ("periods " + ", ".join(shown[:-1]) + " and " + shown[-1]) if lang == "en" else \
-            "时期为" + "、".join(f"{p}年" for p in shown)
+        return say("span.several", lang, periods=join_words(shown, lang))
     return say("periods_as_printed", lang)
 
 
 def _period_phrase(period: str, lang: str) -> str:
     if "-" in period:
         a, b = period.split("-")
-        return f"over {a}–{b}" if lang == "en" else f"{a}—{b}年"
-    return f"in {period}" if lang == "en" else f"{period}年"
+        return say("period.range", lang, start=a, end=b)
+    return say("period.one", lang, period=period)
 
 
 def _places(df: pl.DataFrame, lang: str) -> str:
     places = df["place"].unique(maintain_order=True).to_list()
     if len(places) <= 3:
-        return ", ".join(places) if lang == "en" else "、".join(places)
-    return f"{len(places)} places" if lang == "en" else f"{len(places)}个地方"
+        return say("list_sep", lang).join(places)
+    return say("places.count", lang, n=len(places))
 
 
 def _scope(df: pl.DataFrame, lang: str) -> str:
-    return f"{_places(df, lang)}, {_span(df, lang)}" if lang == "en" else f"{_places(df, lang)},{_span(df, lang)}"
+    return say("scope", lang, places=_places(df, lang), span=_span(df, lang))
 
 
 def _require(df: pl.DataFrame, what: str, article_id) -> None:
@@ -105,28 +104,22 @@ def changes_chart(article_id: str | list[str] | None = None, *, tables: dict | N
     lead = (falls if falls.height else df.sort("value", descending=True, maintain_order=True)).row(0, named=True)
     n, n_falls = df.height, falls.height
     if title is None:
-        verb = ("fell" if lead["value"] < 0 else "rose") if lang == "en" else ("下降" if lead["value"] < 0 else "上升")
-        amount = f"{abs(lead['value']):g}%"
-        if lang == "en":
-            title = f"{lead['indicator_label']} in {lead['place']} {verb} {amount} {_period_phrase(lead['period'], lang)}"
-            if n > 1:
-                title += (f", the largest of {n} falls" if n_falls == n
-                          else f"; {n_falls} of {n} stated changes are falls")
-        else:
-            title = f"{lead['place']}{lead['indicator_label']}{_period_phrase(lead['period'], lang)}{verb}{amount}"
-            if n > 1:
-                title += f",为{n}项下降中降幅最大" if n_falls == n else f";{n}项变化中{n_falls}项为下降"
-    subtitle = (f"Change stated in the article, % (a fall is left of zero); {_scope(df, lang)}."
-                if lang == "en" else f"文章所述变化(%,下降在零线左侧);{_scope(df, lang)}。")
+        title = say("changes.title", lang, indicator=lead["indicator_label"], place=lead["place"],
+                    verb=say("changes.fell" if lead["value"] < 0 else "changes.rose", lang),
+                    amount=f"{abs(lead['value']):g}%", period=_period_phrase(lead["period"], lang))
+        if n > 1:
+            title += say("changes.title.all_falls" if n_falls == n else "changes.title.some_falls", lang,
+                         n=n, falls=n_falls)
+    subtitle = say("changes.subtitle", lang, scope=_scope(df, lang))
     order = df["label"].to_list()
-    base = _base(df, t, lang, alt.X("value:Q", title=label("change", lang),
+    base = _base(df, t, lang, alt.X("value:Q", title=say("change", lang),
                                  scale=alt.Scale(domain=padded(df["value"].to_list(), share=0.22))), sort=order)
     bars = base.mark_bar()
     neg = labels_beside(base.transform_filter("datum.value < 0"), negative=True)
     pos = labels_beside(base.transform_filter("datum.value >= 0"))
     zero = alt.Chart(pl.DataFrame({"zero": [0]})).mark_rule(color=INK, strokeWidth=1).encode(x="zero:Q")
     chart = alt.layer(bars, neg, pos, zero)
-    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang), lang=lang)
 
 
 def counts_chart(article_id: str | list[str] | None = None, *, tables: dict | None = None, lang: str = "en",
@@ -143,19 +136,15 @@ def counts_chart(article_id: str | list[str] | None = None, *, tables: dict | No
     top = df.row(0, named=True)
     who = _who(df, lang)
     if title is None:
-        title = (f"Largest count in {who}: {top['indicator_label']}, {top['shown']}" if lang == "en"
-                 else f"{who}最大的数字:{top['indicator_label']} {top['shown']}")
-    subtitle = [(f"Counts stated in the article (log scale: each gridline is ten times the last); {_scope(df, lang)}."
-                 if lang == "en" else f"文章所述数量(对数刻度:每条网格线是前一条的十倍);{_scope(df, lang)}。")]
+        title = say("counts.title", lang, who=who, indicator=top["indicator_label"], shown=top["shown"])
+    subtitle = [say("counts.subtitle", lang, scope=_scope(df, lang))]
     if zeros.height:
-        names = ", ".join(zeros["indicator_label"]) if lang == "en" else "、".join(zeros["indicator_label"])
-        subtitle.append(f"Not drawn: zero, which a log scale cannot show, for {names}." if lang == "en"
-                        else f"未画出:对数刻度无法显示零值({names})。")
+        subtitle.append(say("counts.zeros", lang, names=say("list_sep", lang).join(zeros["indicator_label"])))
     domain = log_padded(df["value"].to_list())
-    base = _base(df, t, lang, alt.X("value:Q", axis=log_axis(domain, label("count", lang)),
+    base = _base(df, t, lang, alt.X("value:Q", axis=log_axis(domain, say("count", lang)),
                                  scale=alt.Scale(type="log", domain=domain)), sort=df["label"].to_list())
     chart = alt.layer(base.mark_circle(size=80, opacity=1), labels_beside(base))
-    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang), lang=lang)
 
 
 def rates_chart(article_id: str | list[str] | None = None, *, tables: dict | None = None, lang: str = "en",
@@ -171,17 +160,14 @@ def rates_chart(article_id: str | list[str] | None = None, *, tables: dict | Non
     hi, lo = df.row(0, named=True), df.row(-1, named=True)
     if title is None:
         if df.height == 1:
-            title = (f"{who} states one rate: {hi['indicator_label']}, {hi['shown']}" if lang == "en"
-                     else f"{who}给出一个比率:{hi['indicator_label']} {hi['shown']}")
+            title = say("rates.title.one", lang, who=who, indicator=hi["indicator_label"], shown=hi["shown"])
         else:
-            title = (f"Rates in {who} run from {lo['shown']} to {hi['shown']}" if lang == "en"
-                     else f"{who}的比率从{lo['shown']}到{hi['shown']}")
-    subtitle = (f"Rates and shares stated in the article, % of the whole; {_scope(df, lang)}." if lang == "en"
-                else f"文章所述比率与占比(%);{_scope(df, lang)}。")
-    base = _base(df, t, lang, alt.X("value:Q", title=label("rate", lang), scale=alt.Scale(domain=[0, 130]),
+            title = say("rates.title", lang, who=who, low=lo["shown"], high=hi["shown"])
+    subtitle = say("rates.subtitle", lang, scope=_scope(df, lang))
+    base = _base(df, t, lang, alt.X("value:Q", title=say("rate", lang), scale=alt.Scale(domain=[0, 130]),
                                  axis=alt.Axis(values=[0, 25, 50, 75, 100])), sort=df["label"].to_list())
     chart = alt.layer(base.mark_bar(), labels_beside(base))
-    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang), lang=lang)
 
 
 def honours_chart(article_id: str | list[str] | None = None, *, tables: dict | None = None, lang: str = "en",
@@ -195,18 +181,14 @@ def honours_chart(article_id: str | list[str] | None = None, *, tables: dict | N
     top = df.row(0, named=True)
     if title is None:
         single = df["article_id"].n_unique() == 1
-        if lang == "en":
-            title = (f"Longest record in {top['article']}: {top['indicator_label']}, {top['shown']}" if single
-                     else f"Longest record: {top['indicator_label']}, {top['shown']}, in {top['article']}")
-        else:
-            title = f"{top['article']}最长纪录:{top['indicator_label']} {top['shown']}"
-    subtitle = (f"Times honoured or years in a row, as the article states them; {_scope(df, lang)}." if lang == "en"
-                else f"文章所述获评次数或连续年数;{_scope(df, lang)}。")
-    base = _base(df, t, lang, alt.X("value:Q", title=label("times", lang),
+        title = say("honours.title.one_article" if single else "honours.title", lang, article=top["article"],
+                    indicator=top["indicator_label"], shown=top["shown"])
+    subtitle = say("honours.subtitle", lang, scope=_scope(df, lang))
+    base = _base(df, t, lang, alt.X("value:Q", title=say("times", lang),
                                  scale=alt.Scale(domain=padded(df["value"].to_list(), share=0.15))),
                  sort=df["label"].to_list())
     chart = alt.layer(base.mark_bar(), labels_beside(base))
-    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang), lang=lang)
 
 
 def shared_indicators_chart(*, tables: dict | None = None, lang: str = "en", min_articles: int = 2,
@@ -230,18 +212,11 @@ def shared_indicators_chart(*, tables: dict | None = None, lang: str = "en", min
     k, n = df["indicator"].n_unique(), df.height
     falls = df.filter(pl.col("value") < 0).height
     if title is None:
-        if lang == "en":
-            title = (f"All {n} changes stated for the {k} indicators several articles share are falls" if falls == n
-                     else f"{falls} of {n} changes stated for the {k} shared indicators are falls")
-        else:
-            title = (f"{k}项多篇文章共有指标的{n}个所述变化全部为下降" if falls == n
-                     else f"{k}项共有指标的{n}个所述变化中{falls}个为下降")
-    subtitle = (["Stated change, %, by article and place; each dot is labelled with its period.",
-                 "Periods run from one year to twenty, so compare directions, not sizes."] if lang == "en"
-                else ["所述变化(%),按文章与地点;每个点标注其时期。", "时期从一年到二十年不等:只比较方向,不比较大小。"])
+        title = say("shared.title.all_falls" if falls == n else "shared.title", lang, n=n, k=k, falls=falls)
+    subtitle = [say("shared.subtitle", lang), say("shared.caveat", lang)]
     rows = df["row"].unique(maintain_order=True).to_list()
     base = alt.Chart().encode(
-        x=alt.X("value:Q", title=label("change", lang), scale=alt.Scale(domain=padded(df["value"].to_list(), share=0.8))),
+        x=alt.X("value:Q", title=say("change", lang), scale=alt.Scale(domain=padded(df["value"].to_list(), share=0.8))),
         y=alt.Y("row:N", title=None, sort=rows, axis=alt.Axis(labelLimit=240)),
         color=city_color(df, lang, tables=t),
         tooltip=statistics_tooltips(lang),
@@ -254,15 +229,15 @@ def shared_indicators_chart(*, tables: dict | None = None, lang: str = "en", min
                     header=alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start", labelPadding=2)),
         spacing=6,
     ).resolve_scale(y="independent")
-    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang))
+    return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang), lang=lang)
 
 
 def per_capita_chart(*, tables: dict | None = None, lang: str = "en", title: str | None = None) -> alt.VConcatChart:
-    """Counts per 10,000 residents of the 2020 census (``pingan.per_capita_figures``), as
+    """Counts per 10,000 residents of the census (``pingan.per_capita_figures``), as
     labelled dots on a log scale."""
     check_lang(lang)
     t = resolve_tables(tables, "statistics", "articles", "indicators", "places", "population")
-    per_capita = per_capita_figures(tables=t).select("stat_id", "population", "per_10k")
+    per_capita = per_capita_figures(tables=t).select("stat_id", "population", "population_year", "per_10k")
     df = row_labels(statistics_frame(t, lang).join(per_capita, on="stat_id", how="inner"), lang, with_article=False)
     _require(df, "figure per resident", None)
     df = df.filter(pl.col("per_10k") > 0).sort(["per_10k", "stat_id"], descending=[True, False]).with_columns(
@@ -270,17 +245,18 @@ def per_capita_chart(*, tables: dict | None = None, lang: str = "en", title: str
                                                  return_dtype=pl.String))
     top = df.row(0, named=True)
     if title is None:
-        title = (f"Most per resident: {top['indicator_label']} in {top['place']}, {top['per_label']} per 10,000"
-                 if lang == "en" else f"人均最多:{top['place']}{top['indicator_label']},每万人{top['per_label']}")
-    subtitle = ["Stated count divided by the 2020 census population, per 10,000 residents (log scale).",
-                "The figures' own years differ from the census year."] if lang == "en" else \
-        ["所述数量除以2020年人口普查常住人口,每万人(对数刻度)。", "各数字的年份与普查年份不同。"]
+        title = say("per_capita.title", lang, indicator=top["indicator_label"], place=top["place"],
+                    per=top["per_label"])
+    census = say("list_sep", lang).join(str(y) for y in sorted(set(df["population_year"].to_list())))
+    df = df.drop("population_year")  # said once, in the subtitle
+    subtitle = [say("per_capita.subtitle", lang, census=census), say("per_capita.caveat", lang)]
     domain = log_padded(df["per_10k"].to_list())
-    base = _base(df, t, lang, alt.X("per_10k:Q", axis=log_axis(domain, label("per10k", lang)),
+    base = _base(df, t, lang, alt.X("per_10k:Q", axis=log_axis(domain, say("per10k", lang)),
                                  scale=alt.Scale(type="log", domain=domain)),
                  sort=df["label"].to_list()).encode(
-        tooltip=[*statistics_tooltips(lang), alt.Tooltip("population:Q", title=label("population", lang), format=","),
-                 alt.Tooltip("per_10k:Q", title=label("per10k", lang), format=",.3~g")])
+        tooltip=[*statistics_tooltips(lang),
+                 alt.Tooltip("population:Q", title=say("population.census", lang, census=census), format=","),
+                 alt.Tooltip("per_10k:Q", title=say("per10k", lang), format=",.3~g")])
     chart = alt.layer(base.mark_circle(size=80, opacity=1), labels_beside(base, "per_label:N"))
     return frame(chart, title, subtitle,
-                 source_line(t, df["article_id"], ["statistics.csv", "population.csv"], lang))
+                 source_line(t, df["article_id"], ["statistics.csv", "population.csv"], lang), lang=lang)

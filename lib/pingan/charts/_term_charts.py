@@ -6,8 +6,8 @@ import polars as pl
 
 from pingan.analysis._terms import term_frequencies
 from pingan.analysis._frames import article_labels, article_order, cities, resolve_tables
-from pingan.charts._framing import frame, source_line
-from pingan.package._vocabulary import text as say, check_lang
+from pingan.charts._framing import frame, phrase_expr, source_line
+from pingan.package._vocabulary import check_lang, text as say
 from pingan.charts._style import INK
 
 __all__ = ["term_emphasis_chart", "MODEL_TERMS"]
@@ -47,22 +47,19 @@ def term_emphasis_chart(terms=None, *, tables: dict | None = None, lang: str = "
     df = df.with_columns(
         article=pl.col("article_id").replace_strict(labels, return_dtype=pl.String),
         city_colour=pl.col("article_id").replace_strict({a: vocab.colors.get(vocab.of.get(c), INK) for a, c in codes.items()}),
-        term_label=(pl.col("term") + pl.lit(" ") + pl.col("term_en").fill_null("")).str.strip_chars()
-        if lang == "en" else pl.col("term"),
+        term_label=phrase_expr("terms.row", lang, term="term",
+                               term_en=pl.col("term_en").fill_null("")).str.strip_chars(),
         shown=pl.when(pl.col("occurrences") > 0).then(pl.col("per_1000_chars").round(1).cast(pl.String))
         .otherwise(pl.lit("0")))
     rows = df.unique("term", maintain_order=True)["term_label"].to_list()
     peak = _peak(df)
     if title is None:
-        if peak and lang == "en":
-            title = (f"{peak['term_en'][:1].upper() + peak['term_en'][1:]} ({peak['term']}) stands out in {labels[peak['article_id']]}: "
-                     f"{peak['per_1000_chars']:.1f} per 1,000 characters, {peak['ratio']:.0f}× any other article")
-        elif peak:
-            title = (f"“{peak['term']}”在{labels[peak['article_id']]}最为突出:每千字{peak['per_1000_chars']:.1f}次,"
-                     f"为其他文章的{peak['ratio']:.0f}倍以上")
+        if peak:
+            title = say("terms.title", lang, term_en=peak["term_en"][:1].upper() + peak["term_en"][1:],
+                        term=peak["term"], article=labels[peak["article_id"]], rate=peak["per_1000_chars"],
+                        ratio=peak["ratio"])
         else:
-            title = (f"{len(rows)} governance terms across {len(order)} articles" if lang == "en"
-                     else f"{len(order)}篇文章中的{len(rows)}个治理用语")
+            title = say("terms.title.none", lang, terms=len(rows), articles=len(order))
     top = float(df["per_1000_chars"].max() or 1.0)
     base = alt.Chart().encode(
         y=alt.Y("term_label:N", sort=rows, title=None, axis=alt.Axis(labelLimit=260)),
@@ -71,7 +68,7 @@ def term_emphasis_chart(terms=None, *, tables: dict | None = None, lang: str = "
         tooltip=[alt.Tooltip("article:N", title=say("article", lang)),
                  alt.Tooltip("term:N", title=say("term", lang)),
                  alt.Tooltip("pinyin:N", title=say("pinyin", lang)),
-                 alt.Tooltip("term_en:N", title="English"),
+                 alt.Tooltip("term_en:N", title=say("tip.english", lang)),
                  alt.Tooltip("occurrences:Q", title=say("occurrences", lang)),
                  alt.Tooltip("characters:Q", title=say("characters", lang), format=","),
                  alt.Tooltip("per_1000_chars:Q", title=say("per_1_000", lang), format=".2f")])
@@ -81,10 +78,6 @@ def term_emphasis_chart(terms=None, *, tables: dict | None = None, lang: str = "
         column=alt.Column("article:N", sort=[labels[a] for a in order], title=None,
                           header=alt.Header(labelAngle=0, labelAnchor="start", labelFontWeight=600)),
         spacing=10)
-    subtitle = (["Occurrences of each term per 1,000 characters of the article (spaces removed), articles in "
-                 "publication order.",
-                 "Five articles are a small sample: differences show each article's emphasis, not a trend."]
-                if lang == "en" else
-                ["各用语在文章中每千字(不计空白)的出现次数,文章按发表顺序排列。", "五篇文章样本很小:差异反映各文章的侧重,而非趋势。"])
+    subtitle = [say("terms.subtitle", lang), say("terms.caveat", lang, n=len(order))]
     return frame(chart, title, subtitle,
-                 source_line(t, df["article_id"], ["term_counts.csv", "governance_terms.csv"], lang))
+                 source_line(t, df["article_id"], ["term_counts.csv", "governance_terms.csv"], lang), lang=lang)

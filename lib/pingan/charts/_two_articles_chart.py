@@ -10,9 +10,8 @@ import polars as pl
 
 from pingan.analysis._two_articles import template_shift, term_shift
 from pingan.analysis._frames import article_labels, cities, resolve_tables
-from pingan.charts._framing import frame, padded, source_line
-from pingan.package._vocabulary import family_label
-from pingan.package._vocabulary import check_lang
+from pingan.charts._framing import frame, padded, phrase_expr, source_line
+from pingan.package._vocabulary import check_lang, family_label, text as say
 from pingan.charts._style import INK, MUTED
 
 __all__ = ["two_articles_chart"]
@@ -54,9 +53,8 @@ def _template_rows(a: str, b: str, t: dict, lang: str) -> tuple[pl.DataFrame, li
 def _term_rows(a: str, b: str, t: dict, lang: str, terms) -> tuple[pl.DataFrame, list[str], list[str]]:
     s = term_shift(a, b, terms, tables=t)
     neither = s.filter(pl.col("status") == "neither")["term"].to_list()
-    row = (pl.concat_str([pl.col("term_en").fill_null(pl.col("term")), pl.lit(" ("), pl.col("term"), pl.lit(", "),
-                          pl.col("pinyin").fill_null(""), pl.lit(")")]).str.replace(", \\)$", ")")
-           if lang == "en" else pl.col("term"))
+    row = phrase_expr("two.term_row", lang, term_en=pl.col("term_en").fill_null(pl.col("term")), term="term",
+                      pinyin=pl.col("pinyin").fill_null("")).str.replace(", \\)$", ")")
     df = (s.filter(pl.col("status") != "neither")
           .with_columns(row=row, value_a=pl.col("per_1000_a"), value_b=pl.col("per_1000_b"),
                         shown=pl.format("{} → {}", pl.col("per_1000_a").round(1), pl.col("per_1000_b").round(1))))
@@ -67,30 +65,21 @@ def _title(by: str, df: pl.DataFrame, la: str, lb: str, lang: str) -> str:
     if by == "templates":
         new = [_short(f, lang) for f in df.filter(pl.col("status") == "only_b")["family"]]
         gone = [_short(f, lang) for f in df.filter(pl.col("status") == "only_a")["family"]]
-        if lang == "en":
-            if new or gone:
-                parts = ([f"{lb} names {len(new)} template{'s' if len(new) != 1 else ''} {la} did not — "
-                          f"{', '.join(new)}"] if new else []) + (
-                    [f"{'and ' if new else f'{lb} '}drops {len(gone)} — {', '.join(gone)}"] if gone else [])
-                return "; ".join(parts)
-            top = df.filter(pl.col("family") != "local").sort("change", descending=True).row(0, named=True)
-            return (f"{la} and {lb} draw on the same {df.filter(pl.col('family') != 'local').height} templates; "
-                    f"{_short(top['family'], lang)} grows most, {top['shown']} practices")
+        sep = say("list_sep", lang)
         if new or gone:
-            parts = ([f"{lb}新提及{len(new)}个{la}未提及的模板:{'、'.join(new)}"] if new else []) + (
-                [f"{'并' if new else lb}不再提及{len(gone)}个:{'、'.join(gone)}"] if gone else [])
-            return ";".join(parts)
+            parts = ([say("two.new.one" if len(new) == 1 else "two.new", lang, a=la, b=lb, n=len(new),
+                          templates=sep.join(new))] if new else []) + (
+                [say("two.also_drops" if new else "two.drops", lang, b=lb, n=len(gone), templates=sep.join(gone))]
+                if gone else [])
+            return say("two.parts_sep", lang).join(parts)
         top = df.filter(pl.col("family") != "local").sort("change", descending=True).row(0, named=True)
-        return f"{la}与{lb}采用相同的{df.filter(pl.col('family') != 'local').height}个模板;{_short(top['family'], lang)}增加最多({top['shown']})"
+        return say("two.same", lang, a=la, b=lb, n=df.filter(pl.col("family") != "local").height,
+                   template=_short(top["family"], lang), shown=top["shown"])
     rise, fall = df.row(0, named=True), df.row(-1, named=True)
-    if lang == "en":
-        first = _plain(rise['term_en'], rise['term'])
-        return (f"“{first[:1].upper() + first[1:]}” ({rise['term']}) rises most from {la} to {lb}, "
-                f"{rise['value_a']:.1f} → {rise['value_b']:.1f} per 1,000 characters; "
-                f"“{_plain(fall['term_en'], fall['term'])}” ({fall['term']}) falls most, "
-                f"{fall['value_a']:.1f} → {fall['value_b']:.1f}")
-    return (f"从{la}到{lb},“{rise['term']}”增加最多(每千字{rise['value_a']:.1f} → {rise['value_b']:.1f}),"
-            f"“{fall['term']}”减少最多({fall['value_a']:.1f} → {fall['value_b']:.1f})")
+    first = _plain(rise["term_en"], rise["term"])
+    return say("two.terms.title", lang, a=la, b=lb, rise_en=first[:1].upper() + first[1:], rise=rise["term"],
+               rise_a=rise["value_a"], rise_b=rise["value_b"], fall_en=_plain(fall["term_en"], fall["term"]),
+               fall=fall["term"], fall_a=fall["value_a"], fall_b=fall["value_b"])
 
 
 def two_articles_chart(article_a: str, article_b: str, *, by: str = "templates", terms=None,
@@ -121,22 +110,23 @@ def two_articles_chart(article_a: str, article_b: str, *, by: str = "templates",
     title = title or _title(by, df, la, lb, lang)
     df = df.with_columns(right=pl.max_horizontal("value_a", "value_b"))
     domain = padded(df["right"].to_list(), share=0.35)
-    en = lang == "en"
-    x_title = ("practices tagged with the template" if by == "templates" else "per 1,000 characters") if en else (
-        "做法数" if by == "templates" else "每千字次数")
+    x_title = say(f"two.{by}.axis", lang)
     y = alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=420, labelPadding=10, ticks=False))
     if by == "templates":
-        tips = [alt.Tooltip("row:N", title="Template" if en else "模板"),
+        example = say("two.example", lang)
+        tips = [alt.Tooltip("row:N", title=say("template", lang)),
                 alt.Tooltip("practices_a:Q", title=la), alt.Tooltip("practices_b:Q", title=lb),
-                alt.Tooltip("example_a:N", title=f"{la}: {'example' if en else '例'}"),
-                alt.Tooltip("example_b:N", title=f"{lb}: {'example' if en else '例'}"),
-                alt.Tooltip("quote:N", title="Quote" if en else "原文")]
+                alt.Tooltip("example_a:N", title=say("two.of_article", lang, article=la, what=example)),
+                alt.Tooltip("example_b:N", title=say("two.of_article", lang, article=lb, what=example)),
+                alt.Tooltip("quote:N", title=say("quote", lang))]
     else:
-        tips = [alt.Tooltip("row:N", title="Term" if en else "用语"), alt.Tooltip("term_en:N", title="English"),
-                alt.Tooltip("occurrences_a:Q", title=f"{la}: {'occurrences' if en else '次数'}"),
-                alt.Tooltip("characters_a:Q", title=f"{la}: {'characters' if en else '字数'}", format=","),
-                alt.Tooltip("occurrences_b:Q", title=f"{lb}: {'occurrences' if en else '次数'}"),
-                alt.Tooltip("characters_b:Q", title=f"{lb}: {'characters' if en else '字数'}", format=",")]
+        of = {(side, what): say("two.of_article", lang, article=name, what=say(f"two.{what}", lang))
+              for side, name in (("a", la), ("b", lb)) for what in ("occurrences", "characters")}
+        tips = [alt.Tooltip("row:N", title=say("term", lang)), alt.Tooltip("term_en:N", title=say("tip.english", lang)),
+                alt.Tooltip("occurrences_a:Q", title=of["a", "occurrences"]),
+                alt.Tooltip("characters_a:Q", title=of["a", "characters"], format=","),
+                alt.Tooltip("occurrences_b:Q", title=of["b", "occurrences"]),
+                alt.Tooltip("characters_b:Q", title=of["b", "characters"], format=",")]
     x = alt.X("value_a:Q", title=x_title, scale=alt.Scale(domain=domain), axis=alt.Axis(grid=True, tickCount=5))
     keep = ["row", "value_a", "value_b", "right", "shown", "status"] + [t.to_dict()["field"] for t in tips if
                                                                        t.to_dict()["field"] != "row"]
@@ -148,18 +138,14 @@ def two_articles_chart(article_a: str, article_b: str, *, by: str = "templates",
         x=alt.X("right:Q", scale=alt.Scale(domain=domain)), text="shown:N")
     chart = alt.layer(rule, dot_a, dot_b, text).properties(width=WIDTH, height=alt.Step(ROW))
     if by == "templates":
-        left_out = ", ".join(_short(f, lang) for f in neither) if en else "、".join(_short(f, lang) for f in neither)
-        subtitle = ([f"Practices each article tags with a provincial template, its own inventions last; ○ {la}, ● {lb}."]
-                    if en else [f"各文章归入每个省级模板的做法数,本地创新列最后;○ {la},● {lb}。"])
+        subtitle = [say("two.templates.subtitle", lang, a=la, b=lb)]
         if neither:
-            subtitle.append(f"Named by neither: {left_out}." if en else f"两篇均未提及:{left_out}。")
+            subtitle.append(say("two.templates.neither", lang,
+                                templates=say("list_sep", lang).join(_short(f, lang) for f in neither)))
         tables_drawn = ["practices.csv"]
     else:
-        subtitle = ([f"Occurrences per 1,000 characters (spaces removed), largest rise first; ○ {la}, ● {lb}.",
-                     f"Two articles are a small sample: a shift shows the article's emphasis, not a trend"
-                     f"{f'; {len(neither)} terms used in neither are left out' if neither else ''}."]
-                    if en else
-                    [f"每千字(不计空白)出现次数,按增幅排序;○ {la},● {lb}。",
-                     f"两篇文章样本很小:变化反映文章的侧重,而非趋势{f';{len(neither)}个两篇均未用的词未列出' if neither else ''}。"])
+        subtitle = [say("two.terms.subtitle", lang, a=la, b=lb),
+                    say("two.terms.caveat", lang, left_out=say("two.terms.left_out", lang, n=len(neither)) if neither
+                        else "")]
         tables_drawn = ["term_counts.csv", "governance_terms.csv"]
-    return frame(chart, title, subtitle, source_line(t, [article_a, article_b], tables_drawn, lang))
+    return frame(chart, title, subtitle, source_line(t, [article_a, article_b], tables_drawn, lang), lang=lang)

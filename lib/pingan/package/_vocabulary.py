@@ -1,20 +1,29 @@
-"""The workbook's vocabulary: one colour and one name per city (for any city an article covers,
-derived from places.csv and articles.csv), human labels in English and
-Chinese for columns, categories and statuses. Polars-free and Altair-free: charts and tables
-both read it."""
+"""The workbook's vocabulary, the one place charts and tables take their words from:
+
+- every phrase they show, in English and Chinese: ``text(id, lang, **fields)`` reads
+  ``phrases.csv`` beside this module (titles, subtitles, tooltips, source lines, and the labels
+  of the data's values: ``category.<slug>``, ``tier.<slug>``, ``relation.<slug>``, …);
+- the provincial templates' names, from the data package's ``families.csv``;
+- one colour and one name per city an article covers, and the province the articles are about,
+  derived from ``places.csv`` and ``articles.csv``.
+
+Polars-free and Altair-free: charts and tables both read it."""
 from __future__ import annotations
 
 import csv
 import functools
+import io
 import re
+import string
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["CITY_COLORS", "CITY_NAMES", "OTHER_COLOR", "CITY_PALETTE", "SCOPE_PROVINCE", "Cities", "cities_from",
-           "package_cities", "prefecture_of", "short_place_name", "LABELS", "CATEGORY_LABELS", "STATUS_LABELS",
-           "label", "text", "category_label", "check_lang",
-           "FAMILY_LABELS", "TIER_LABELS", "TIER_ORDER", "RELATION_LABELS", "family_label", "tier_label",
-           "relation_label", "is_template"]
+__all__ = ["CITY_COLORS", "CITY_NAMES", "OTHER_COLOR", "CITY_PALETTE", "Cities", "cities_from",
+           "package_cities", "prefecture_of", "short_place_name", "PHRASES_FILE", "PhraseError", "phrases", "phrase",
+           "parse_phrases", "phrase_fields", "text", "slug_label", "slug_labels", "join_words", "in_sentence",
+           "category_label", "check_lang", "STATUSES", "FAMILY_LABELS", "TIER_ORDER", "family_label",
+           "family_in_sentence", "tier_label", "relation_label", "is_template"]
 
 OTHER_COLOR = "#c8c8c8"  # places that are in no city an article covers
 
@@ -24,18 +33,17 @@ OTHER_COLOR = "#c8c8c8"  # places that are in no city an article covers
 CITY_PALETTE = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#882255", "#332288", "#117733",
                 "#E69F00", "#56B4E9", "#AA4499", "#999933")
 
-# The dataset's scope: the province every article is about (places.csv has it as 浙江省).
-SCOPE_PROVINCE = "330000"
-
-
 @dataclass(frozen=True)
 class Cities:
     """The cities the articles cover, derived from the data: ``colors`` (city code → colour, in
-    order of each city's first article), ``names`` (lang → city code → short name) and ``of``
-    (every place code under a prefecture-level city → that city's code, by ``parent_code``)."""
+    order of each city's first article), ``names`` (lang → city code → short name), ``of``
+    (every place code under a prefecture-level city → that city's code, by ``parent_code``) and
+    ``provinces`` (the province codes the articles are about, in order of their first article:
+    the dataset's scope; ``provinces[0]`` is the one a map of the province draws)."""
     colors: dict[str, str]
     names: dict[str, dict[str, str]]
     of: dict[str, str]
+    provinces: tuple[str, ...] = ()
 
 
 def prefecture_of(code: str, places: Mapping[str, Mapping]) -> str | None:
@@ -52,9 +60,10 @@ def prefecture_of(code: str, places: Mapping[str, Mapping]) -> str | None:
 
 
 def short_place_name(name: str, lang: str) -> str:
-    """A city's name as a reader says it: "Hangzhou" (no " City"/" District"), 杭州 (no 市/区)."""
+    """A city's (or province's) name as a reader says it: "Hangzhou", "Zhejiang" (no " City",
+    " District", " Province"), 杭州, 浙江 (no 市, 区, 省)."""
     check_lang(lang)
-    return re.sub(r" (City|District)$", "", name) if lang == "en" else re.sub(r"(市|区)$", "", name)
+    return re.sub(r" (City|District|Province)$", "", name) if lang == "en" else re.sub(r"(市|区|省)$", "", name)
 
 
 def cities_from(places_rows: Iterable[Mapping], articles_rows: Iterable[Mapping]) -> Cities:
@@ -62,13 +71,17 @@ def cities_from(places_rows: Iterable[Mapping], articles_rows: Iterable[Mapping]
     places = {r["place_code"]: r for r in places_rows}
     of = {c: city for c in places if (city := prefecture_of(c, places)) is not None}
     order: list[str] = []
+    provinces: list[str] = []
     for a in sorted(articles_rows, key=lambda r: (str(r["published"]), r["article_id"])):
         city = of.get(a["place_code"])
         if city is not None and city not in order:
             order.append(city)
+        province = places.get(a["place_code"], {}).get("province_code")
+        if province and province not in provinces:
+            provinces.append(province)
     colors = {c: CITY_PALETTE[i % len(CITY_PALETTE)] for i, c in enumerate(order)}
     names = {lang: {c: short_place_name(places[c][f"name_{lang}"], lang) for c in order} for lang in ("en", "zh")}
-    return Cities(colors, names, of)
+    return Cities(colors, names, of, tuple(provinces))
 
 
 @functools.lru_cache(maxsize=4)
@@ -108,124 +121,133 @@ class _Lazy(Mapping):
 CITY_COLORS = _Lazy(lambda: package_cities().colors)
 CITY_NAMES = _Lazy(lambda: package_cities().names)
 
-LABELS = {
-    "change": ("Stated change (%)", "所述变化(%)"),
-    "indicator": ("Indicator", "指标"),
-    "value": ("Value", "数值"),
-    "city": ("City", "城市"),
-    "article": ("Article", "文章"),
-    "category": ("Practice category", "做法类别"),
-    "practices": ("Named practices", "做法数量"),
-    "practice_names": ("Practices", "做法"),
-    "year": ("Year", "年份"),
-    "date": ("Date", "日期"),
-    "event": ("Event", "事件"),
-    "quote": ("Quote", "原文"),
-    "as_written": ("As printed", "原文数字"),
-    "period": ("Period", "时期"),
-    "place": ("Place", "地点"),
-    "count": ("Count (log scale)", "数量(对数刻度)"),
-    "rate": ("Rate or share (%)", "比率或占比(%)"),
-    "times": ("Times or years", "次数或年数"),
-    "per10k": ("Per 10,000 residents (log scale)", "每万常住人口(对数刻度)"),
-    "population": ("Residents, 2020 census", "常住人口(2020年普查)"),
-    "numbers": ("Numbers in the article", "文章中的数字"),
-    "status": ("Status", "状态"),
-    "source": ("Source", "来源"),
-    "table": ("table", "数据表"),
-    "tables": ("tables", "数据表"),
-    "name_zh": ("Chinese name", "中文名"),
-    "pinyin": ("Pinyin", "拼音"),
-    "name_en": ("English name", "英文名"),
-    "place_code": ("Place code", "区划代码"),
-    "articles": ("Articles", "文章"),
-    "list_sep_semicolon": ("; ", "、"),
-    "newspaper_not_named": ("newspaper not named", "报纸名称未载"),
-    "no_article": ("no article", "无文章"),
-    "colon": (": ", ":"),
-    "list_sep": (", ", "、"),
-    "links": ("Links", "关联"),
-    "from": ("From", "从"),
-    "link": ("Link", "关联"),
-    "to": ("To", "至"),
-    "0_not_named": ("0 — not named", "0(未提及)"),
-    "named_practices": ("Named practices", "做法数量"),
-    "template": ("Template", "模板"),
-    "practices_count": ("Practices", "做法数量"),
-    "names": ("Names", "名称"),
-    "first_quote": ("First quote", "首条原文"),
-    "example": ("Example", "示例"),
-    "first_named_in": ("First named in", "最早见于"),
-    "introduction": ("Introduction: ", "导语:"),
-    "0_names_no_practice": ("0: names no practice", "0:未提及做法"),
-    "the_introduction": ("the introduction", "导语"),
-    "introduction_23": ("Introduction", "导语"),
-    "english": ("English", "名称"),
-    "all_articles": ("all articles", "各篇文章"),
-    "and": (" and ", "与"),
-    "periods_as_printed": ("periods as printed", "时期以原文为准"),
-    "per_1_000_characters": ("per 1,000 characters", "每千字次数"),
-    "term": ("Term", "用语"),
-    "occurrences": ("Occurrences", "出现次数"),
-    "characters": ("Characters", "字数"),
-    "per_1_000": ("Per 1,000", "每千字"),
-    "the_articles": ("the articles", "各文章"),
-}
+# Every word and phrase charts and tables show, in English and Chinese: one table, phrases.csv
+# beside this module (id, en, zh; shipped inside the package, so an installed wheel has it).
+# A phrase may hold {named} fields, filled by text(id, lang, name=value). English and Chinese
+# name the same fields, except that the Chinese may leave out what only English readers need:
+# an English name or the pinyin (a field ending in _en or pinyin) given beside the Chinese.
+# An id that ends in a value of the data (category.grid-management, tier.county, relation.feeds,
+# domain.crime, status.curated, …) labels that value.
+PHRASES_FILE = "phrases.csv"
+LANGS = ("en", "zh")
+ENGLISH_ONLY = ("_en", "pinyin")
 
-CATEGORY_LABELS = {
-    "party-building": ("Party-building", "党建引领"),
-    "grid-management": ("Grid management", "网格化管理"),
-    "mediation": ("Mediation", "矛盾调解"),
-    "petitions": ("Petitions", "信访"),
-    "self-governance": ("Self-governance", "基层自治"),
-    "policing": ("Policing and crime control", "治安防控"),
-    "technology": ("Technology and video", "科技与视频"),
-    "cross-border": ("Cross-border cooperation", "跨区域协作"),
-    "volunteers": ("Volunteers and mass prevention", "志愿者与群防群治"),
-    "safety-regulation": ("Safety regulation", "安全监管"),
-    "accountability": ("Accountability and inspection", "考核与督查"),
-    "public-services": ("Public services", "公共服务"),
-    "campaign": ("Campaigns", "专项行动"),
-}
 
-STATUS_LABELS = {
-    "curated": ("curated in statistics.csv", "已收录于 statistics.csv"),
-    "excluded": ("left out with a reason (exclusions.csv)", "有理由排除(exclusions.csv)"),
-    "unexplained": ("unexplained", "未解释"),
-}
+class PhraseError(ValueError):
+    """phrases.csv breaks a rule: a header other than id,en,zh, a repeated or empty id, a missing
+    English or Chinese, or the two naming different {fields}."""
+
+
+def phrase_fields(phrase: str) -> set[str]:
+    """The ``{fields}`` a phrase names (``""`` for an unnamed ``{}``, as ``pl.format`` fills)."""
+    return {name for _, name, _, _ in string.Formatter().parse(phrase) if name is not None}
+
+
+def parse_phrases(raw: str, where: str = PHRASES_FILE) -> dict[str, tuple[str, str]]:
+    """id -> (English, Chinese) from the text of a phrase table, every rule checked."""
+    reader = csv.reader(io.StringIO(raw, newline=""))
+    header = next(reader, None)
+    if header != ["id", *LANGS]:
+        raise PhraseError(f"{where}: the header is id,en,zh, not {','.join(header or [])!r}")
+    out: dict[str, tuple[str, str]] = {}
+    for row in reader:
+        line = reader.line_num
+        if not any(row):
+            continue
+        if len(row) != 3:
+            raise PhraseError(f"{where}:{line}: {len(row)} fields, not 3 (id, en, zh): {row!r}")
+        key, en, zh = row
+        if not key or key != key.strip():
+            raise PhraseError(f"{where}:{line}: the id {key!r} is empty or has spaces around it")
+        if key in out:
+            raise PhraseError(f"{where}:{line}: the id {key!r} is given twice")
+        for lang, phrase in zip(LANGS, (en, zh)):
+            if not phrase.strip():
+                raise PhraseError(f"{where}:{line}: {key!r} has no {'English' if lang == 'en' else 'Chinese'}")
+            try:
+                phrase_fields(phrase)
+            except ValueError as e:
+                raise PhraseError(f"{where}:{line}: {key!r} ({lang}) {phrase!r}: {e}") from None
+        en_fields, zh_fields = phrase_fields(en), phrase_fields(zh)
+        if zh_fields - en_fields or {f for f in en_fields - zh_fields if not f.endswith(ENGLISH_ONLY)}:
+            raise PhraseError(f"{where}:{line}: {key!r} names the fields {sorted(en_fields)} in English but "
+                              f"{sorted(zh_fields)} in Chinese (only an English name or pinyin, a field ending in "
+                              "_en or pinyin, may be left out of the Chinese)")
+        out[key] = (en, zh)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def phrases() -> dict[str, tuple[str, str]]:
+    """Every phrase of the workbook: id -> (English, Chinese), read once from phrases.csv."""
+    from importlib.resources import files
+    return parse_phrases(files(__package__).joinpath(PHRASES_FILE).read_text(encoding="utf-8"))
 
 
 def check_lang(lang: str) -> str:
-    if lang not in ("en", "zh"):
+    if lang not in LANGS:
         raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
     return lang
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    """The English or the Chinese of an (English, Chinese) pair: the one place that chooses."""
-    return pair[("en", "zh").index(check_lang(lang))]
+def text(key: str, lang: str, /, **fields) -> str:
+    """The workbook's phrase ``key`` in English (``lang="en"``) or Chinese (``"zh"``), its
+    ``{fields}`` filled from ``fields``: the one accessor for phrases.csv, so that code does
+    not branch on the language to say something.
+
+    ``text("quote", "zh")`` → 原文; ``text("counts.title", "en", who=…, indicator=…, shown=…)``."""
+    template = phrase(key, lang)
+    if fields or phrase_fields(template) - {""}:
+        return template.format(**fields)
+    return template
 
 
-def label(key: str, lang: str) -> str:
-    """A human label for ``key`` in English (``lang="en"``) or Chinese (``"zh"``)."""
-    return _pick(LABELS[key], lang)
+def phrase(key: str, lang: str) -> str:
+    """The phrase ``key`` as phrases.csv gives it, its ``{fields}`` unfilled."""
+    table = phrases()
+    if key not in table:
+        raise KeyError(f"no phrase {key!r}; add a row to lib/pingan/package/{PHRASES_FILE}")
+    return table[key][LANGS.index(check_lang(lang))]
 
 
-def text(key: str, lang: str) -> str:
-    """A word or phrase of the workbook in ``lang``: the one accessor for ``LABELS`` (separators
-    such as ``list_sep`` included), so that code does not branch on the language to say it."""
-    if key not in LABELS:
-        raise KeyError(f"no text {key!r}; add it to LABELS in pingan.package._vocabulary")
-    return _pick(LABELS[key], lang)
+def slug_label(kind: str, slug: str, lang: str) -> str:
+    """The phrase for a value of the data (``kind`` "category", "tier", "relation", "domain",
+    "status", …): ``text(f"{kind}.{slug}", lang)``, with an error that lists the known values."""
+    key = f"{kind}.{slug}"
+    if key not in phrases():
+        known = [k.split(".", 1)[1] for k in phrases() if k.startswith(f"{kind}.")]
+        raise ValueError(f"no label for {kind} {slug!r}; the {kind} values with a label are: {', '.join(known)} "
+                         f"(add a row {key} to lib/pingan/package/{PHRASES_FILE})")
+    return text(key, check_lang(lang))
+
+
+def slug_labels(kind: str, lang: str) -> dict[str, str]:
+    """Every value of ``kind`` that has a label, with it: ``{"curated": "curated in statistics.csv", …}``."""
+    check_lang(lang)
+    return {k.split(".", 1)[1]: text(k, lang) for k in phrases() if k.startswith(f"{kind}.")}
+
+
+def join_words(words, lang: str) -> str:
+    """Words as a list in a sentence: "A, B and C" in English, "A、B、C" in Chinese."""
+    words = list(words)
+    if len(words) < 2:
+        return "".join(words)
+    return text("list_sep", lang).join(words[:-1]) + text("list_and", lang) + words[-1]
+
+
+def in_sentence(label: str, lang: str) -> str:
+    """A label as it reads inside an English sentence, its first letter in lower case
+    ("Grid management" → "grid management"); Chinese as it is."""
+    return label[:1].lower() + label[1:] if check_lang(lang) == "en" else label
 
 
 def category_label(slug: str, lang: str) -> str:
     """A practice category as a reader says it (``grid-management`` → "Grid management", "网格化管理")."""
-    check_lang(lang)
-    if slug not in CATEGORY_LABELS:
-        raise ValueError(f"no label for practice category {slug!r}; add it to CATEGORY_LABELS")
-    return _pick(CATEGORY_LABELS[slug], lang)
+    return slug_label("category", slug, lang)
 
+
+# the statuses of a number the spotter finds, in the order charts stack them
+STATUSES = ("curated", "excluded", "unexplained")
 
 
 class _Families(Mapping):
@@ -252,24 +274,6 @@ FAMILY_LABELS = _Families()
 
 # top to bottom on the architecture chart
 TIER_ORDER = ("province", "cross-border", "city", "county", "township", "village", "grid")
-TIER_LABELS = {
-    "province": ("Province", "省"),
-    "cross-border": ("Across borders", "跨界"),
-    "city": ("City", "市"),
-    "county": ("County or district", "县(市、区)"),
-    "township": ("Township", "乡镇(街道)"),
-    "village": ("Village or community", "村(社区)"),
-    "grid": ("Grid", "网格"),
-}
-
-# relation -> (English verb phrase, Chinese)
-RELATION_LABELS = {
-    "escalates-to": ("escalates to", "上报至"),
-    "feeds": ("passes reports to", "推送至"),
-    "supervises": ("leads", "引领"),
-    "coordinates-with": ("works with", "协同"),
-    "part-of": ("is part of", "属于"),
-}
 
 
 def is_template(family: str) -> bool:
@@ -284,20 +288,32 @@ def family_label(slug: str, lang: str = "en", *, terms: bool = False) -> str:
     if slug not in FAMILY_LABELS:
         raise ValueError(f"no label for family {slug!r}; the families are: {', '.join(FAMILY_LABELS)}")
     en, zh, term, pinyin = FAMILY_LABELS[slug]
-    if lang == "zh":
-        return f"{zh}({pinyin})" if terms and pinyin and term == zh else (f"{zh}({term},{pinyin})" if terms and pinyin else zh)
-    return f"{en} ({term}, {pinyin})" if terms and term else en
+    name = {"en": en, "zh": zh}[lang]
+    if not (terms and term and pinyin):
+        return name
+    if term == zh:  # the template's term is its Chinese name: said once
+        return text("family.with_name_term", lang, name_en=en, name_zh=zh, pinyin=pinyin)
+    return text("family.with_term", lang, name=name, term=term, pinyin=pinyin)
+
+
+def _plain(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch)).lower()
+
+
+def family_in_sentence(slug: str, lang: str = "en") -> str:
+    """A template family as it reads inside an English sentence: its first letter in lower case
+    ("grid management"), unless the label begins with a proper name, known from families.csv by
+    a capitalised pinyin that begins the same way ("Fengqiao Experience", Fēngqiáo jīngyàn)."""
+    name = family_label(slug, lang)
+    pinyin = FAMILY_LABELS[slug][3]
+    proper = pinyin[:1].isupper() and _plain(name.split(" ")[0]) == _plain(pinyin.split(" ")[0])
+    return name if proper else in_sentence(name, lang)
 
 
 def tier_label(tier: str, lang: str = "en") -> str:
-    check_lang(lang)
-    if tier not in TIER_LABELS:
-        raise ValueError(f"no label for tier {tier!r}; the tiers are: {', '.join(TIER_LABELS)}")
-    return _pick(TIER_LABELS[tier], lang)
+    return slug_label("tier", tier, lang)
 
 
 def relation_label(relation: str, lang: str = "en") -> str:
-    check_lang(lang)
-    if relation not in RELATION_LABELS:
-        raise ValueError(f"no label for relation {relation!r}; the relations are: {', '.join(RELATION_LABELS)}")
-    return _pick(RELATION_LABELS[relation], lang)
+    """A link's relation as a verb phrase ("escalates to", "上报至")."""
+    return slug_label("relation", relation, lang)

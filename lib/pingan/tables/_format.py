@@ -21,26 +21,13 @@ import re
 
 import polars as pl
 
-__all__ = ["show_table", "statistics_table", "practices_table", "findings_table", "articles_table",
-           "ReaderTable", "COLUMN_LABELS", "human_label"]
+from pingan.package._vocabulary import phrases, slug_labels, text as say
 
-COLUMN_LABELS = {
-    "article_id": "Article", "stat_id": "Statistic", "finding_id": "Id", "event_id": "Event",
-    "practice_id": "Practice", "title_zh": "Headline (Chinese)", "title_en": "Headline (English)",
-    "outlet": "Newspaper", "published": "Published", "date_basis": "Date basis", "period_covered": "Period covered",
-    "name_zh": "Chinese", "name_en": "English", "pinyin": "Pinyin", "category": "Category", "level": "Level",
-    "started": "Started", "indicator": "Indicator", "indicator_label": "Indicator", "as_written": "As printed",
-    "value": "Value", "unit": "Unit", "measure": "Measure", "qualifier": "Qualifier", "period": "Period",
-    "period_basis": "Period basis", "quote": "Quote", "notes": "Notes", "place_code": "Place code",
-    "place": "Place", "population": "Residents (2020 census)", "population_year": "Census year",
-    "per_10k": "Per 10,000 residents", "kind": "Kind", "message_en": "Finding", "computed": "Computed",
-    "stated": "Stated", "term_zh": "Term", "term_en": "English", "definition_en": "Definition",
-    "reason": "Reason", "date": "Date", "event_en": "Event", "len": "Number", "count": "Number",
-    "articles": "Articles", "largest_change": "Largest change (%)", "curated": "Curated",
-    "excluded": "Excluded", "unexplained": "Unexplained", "total": "Total", "description_en": "Description",
-}
-KIND_LABELS = {"repeated_value": "Repeated figure", "implied_rate": "Implied rate", "implied_total": "Implied total",
-               "ratio": "Ratio", "growth": "Growth between two years", "annualised_change": "Change per year"}
+__all__ = ["show_table", "statistics_table", "practices_table", "findings_table", "articles_table",
+           "ReaderTable", "human_label"]
+
+# Headers and finding kinds are phrases of the vocabulary (column.<name>, finding.<kind> in
+# lib/pingan/package/phrases.csv); these tables are in English.
 LONG_TEXT = 60  # characters: a text column this wide is given room and wrapped
 
 
@@ -65,8 +52,8 @@ class ReaderTable:
 
 def human_label(column: str) -> str:
     """A column name as a header: the workbook's own label, or ``snake_case`` → "Snake case"."""
-    if column in COLUMN_LABELS:
-        return COLUMN_LABELS[column]
+    if f"column.{column}" in phrases():
+        return say(f"column.{column}", "en")
     text = re.sub(r"_+", " ", column).strip()
     return text[:1].upper() + text[1:]
 
@@ -160,11 +147,10 @@ def statistics_table(df: pl.DataFrame, *, tables: dict | None = None, title: str
 def practices_table(df: pl.DataFrame, *, title: str | None = None, source: str | None = "practices.csv",
                     columns: list[str] | None = None, **kw):
     """Named practices: Chinese name, pinyin, English name, category in words, level, start year."""
-    from pingan.package._vocabulary import CATEGORY_LABELS
     frame = df.with_columns(pl.col(pl.Enum).cast(pl.String))
     if "category" in frame.columns:
         frame = frame.with_columns(category=pl.col("category").replace_strict(
-            {k: v[0] for k, v in CATEGORY_LABELS.items()}, default=pl.col("category")))
+            slug_labels("category", "en"), default=pl.col("category")))
     if "level" in frame.columns:
         frame = frame.with_columns(level=pl.col("level").str.replace_all("-", " ").str.to_titlecase())
     cols = columns or _present(frame, ["name_zh", "pinyin", "name_en", "category", "level", "started"])
@@ -176,7 +162,8 @@ def findings_table(df: pl.DataFrame, *, title: str | None = None, source: str | 
     """Data-quality findings: id, kind in words and the full message."""
     frame = df
     if "kind" in frame.columns:
-        frame = frame.with_columns(kind=pl.col("kind").replace_strict(KIND_LABELS, default=pl.col("kind")))
+        frame = frame.with_columns(kind=pl.col("kind").replace_strict(slug_labels("finding", "en"),
+                                                                      default=pl.col("kind")))
     cols = columns or _present(frame, ["finding_id", "kind", "message_en"])
     return show_table(frame, cols, title=title,
                       source=source or "computed by pingan.data_quality_findings() from statistics.csv", **kw)

@@ -61,8 +61,9 @@ def chart_calls(tables: dict) -> Iterator[tuple[str, str, tuple, dict]]:
                 yield call(f"{article_id}_{name.removesuffix('_chart')}", name, article_id)
         if any(domains.get(i) != "honours" for i in counts["indicator"]):
             yield call(f"{article_id}_capacity", "capacity_chart", article_id)
-    # an article beside the one before it about the same city
-    city = articles.with_columns(city=pl.col("place_code").str.slice(0, 4))
+    # an article beside the one before it about the same city (a district's article belongs to its city)
+    from pingan.analysis._frames import city_code_expr
+    city = articles.with_columns(city=city_code_expr(tables))
     for _, group in city.group_by("city", maintain_order=True):
         ids = group["article_id"].to_list()
         for a, b in zip(ids, ids[1:]):

@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 from pingan.base._problems import Problem
 from pingan.package._reading import CheckedTable
-from pingan.package._vocabulary import SCOPE_PROVINCE
 from pingan.text._matching import SourceTexts
 
 __all__ = ["CHECKS", "run_curation_checks", "tone_marks", "inferred_periods_explained", "rows_inside_article_city",
@@ -66,20 +65,26 @@ def prefecture_of(places: dict[str, tuple[str | None, str]], code: str) -> str |
 
 def rows_inside_article_city(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
     """place-in-city: a row's place lies in its article's city (found through parent_code), or is the
-    province, or lies outside Zhejiang (cross-border partners); never in another Zhejiang city."""
+    province, or lies outside the province the articles are about (Zhejiang; cross-border partners);
+    never in another city of that province."""
     if "places" not in tables or "articles" not in tables:
         return []
     pf = tables["places"].frame
     places = {c: (p, str(lvl)) for c, p, lvl in pf.select("place_code", "parent_code", "level").iter_rows()}
     province = dict(pf.select("place_code", "province_code").iter_rows())
-    home = {a: prefecture_of(places, c) for a, c in tables["articles"].frame.select("article_id", "place_code").iter_rows()}
+    article_places = tables["articles"].frame.select("article_id", "place_code").iter_rows()
+    home, scope = {}, set()  # each article's city; the provinces the articles are about
+    for a, c in article_places:
+        home[a] = prefecture_of(places, c)
+        if province.get(c):
+            scope.add(province[c])
     out = []
     for name in ("statistics", "practices", "timeline", "diffusion_events"):
         t = tables.get(name)
         if t is None or "place_code" not in t.frame.columns:
             continue
         for i, (aid, code) in enumerate(t.frame.select("article_id", "place_code").iter_rows()):
-            if not code or code not in places or aid not in home or province.get(code) != SCOPE_PROVINCE:
+            if not code or code not in places or aid not in home or province.get(code) not in scope:
                 continue
             city = prefecture_of(places, code)
             if city is not None and home[aid] is not None and city != home[aid]:
