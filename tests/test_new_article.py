@@ -174,8 +174,13 @@ def test_the_data_tests_hold_with_one_article_more(workbook):
     _curate(workbook["data"])
     env = dict(os.environ, PINGAN_DATA=str(workbook["data"]), PINGAN_SOURCES=str(workbook["sources"]))
     out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0",
-                          "tests/test_curation.py", "tests/test_findings.py", "tests/test_validation.py::test_real_data_is_clean",
-                          "tests/test_validation.py::test_nothing_dropped"],
+                          "tests/test_curation.py", "tests/test_findings.py", "tests/test_model_data.py",
+                          "tests/test_sections_data.py", "tests/test_validation.py::test_real_data_is_clean",
+                          "tests/test_validation.py::test_nothing_dropped",
+                          "tests/test_origins.py::test_double_coding_matches_the_data",
+                          "tests/test_term_counts.py::test_stored_counts_equal_a_fresh_recount",
+                          "tests/test_term_counts.py::test_curated_terms_are_in_the_texts_with_tone_marked_pinyin",
+                          "tests/test_meaning_checks.py::test_real_data_has_no_problem_of_meaning"],
                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
     assert out.returncode == 0, out.stdout[-4000:]
     assert " passed" in out.stdout and "skipped" not in out.stdout, out.stdout[-2000:]
