@@ -269,6 +269,9 @@ def test_an_article_naming_a_templates_signature_carries_it_or_says_why_not():
     assert fam.family_named(tables, None) == [] and fam.family_named(tables, Texts({}, available=False)) == []
     assert fam.family_named({"articles": arts, "families": FAMILIES}, texts) == []
     assert fam.family_named({"practices": rows, "families": FAMILIES}, texts) == []
+    assert fam.family_named({"articles": arts, "practices": rows}, texts) == []  # no families.csv: no signatures
+    assert fam.signature_exceptions_apply({"practices": rows, "signature_exceptions": table(
+        "signature_exceptions", [{"article_id": "a", "term_zh": "三治"}])})[0].message.startswith("'三治' is not a signature")
 
 
 def test_a_signature_exception_that_no_longer_applies_is_reported():
@@ -295,8 +298,8 @@ GLOSSARY = table("glossary", [{"term_zh": "网格员", "term_en": "grid worker",
 
 
 def test_plural_and_comparison_of_english_names():
-    assert [glo.plural(w) for w in ("grid", "box", "bus", "branch", "brush", "body", "day", "y", "'grid'")] == [
-        "grids", "boxes", "buses", "branches", "brushes", "bodies", "days", "ys", "'grids'"]
+    assert [glo.plural(w) for w in ("grid", "box", "bus", "branch", "brush", "body", "day", "y", "fy", "'grid'")] == [
+        "grids", "boxes", "buses", "branches", "brushes", "bodies", "days", "ys", "fies", "'grids'"]
     assert glo.as_compared("  Red grid (grid + party branch) ") == "red grid"
     assert glo.as_compared("Grid (a) (b)") == "grid (a)"
     assert glo.as_compared("") == ""
@@ -396,6 +399,9 @@ def test_origin_basis_quote_ref_or_unknown():
     assert problems[3].message.startswith("origin is 'unknown'")
     assert problems[4].message == "'unknown:' must say what is missing"
     assert "not found in the article a1" in problems[0].message
+    long = _practices([("p", "a1", "x", "own", None, "四十个字以上的" * 7)])
+    [p] = ori.check_origin_basis("practices.csv", [2], long, set(), text)
+    assert p.message.endswith(f": {('四十个字以上的' * 7)[:40]!r}")
     # without the articles, quotes are not checked but the rest still is
     assert [p.line for p in ori.check_origin_basis("practices.csv", lines, df, {"known-2015"}, None)] == [6, 7, 8, 9, 13]
 
@@ -499,7 +505,7 @@ def _written(name, *pairs):
 
 def test_as_written_stands_in_its_quote_as_a_number_of_its_own():
     ok = [("12%", "增长12%"), ("1 2", "1 2"), ("12", "12 3"), ("二", "十二和二"), ("5", "a.5"), ("5", "5.a"), ("5", "5"),
-          ("5", "5,a"), (None, "x"), ("1", None)]
+          ("5", "5,a"), (None, "x"), ("1", None), ("二", "和二"), ("5", "十5"), ("5", "5十")]
     assert mean.as_written_in_quote({"statistics": _written("statistics", *ok)}) == []
     inside = [("12", "2012年"), ("二", "二十个"), ("十", "十二"), ("3", "3.5万"), ("5", "3.5万"), ("1", "1,000"),
               ("000", "1,000"), ("2", "12")]
@@ -615,6 +621,14 @@ def test_headings_stand_in_the_article_in_the_order_of_their_positions():
     assert sec.check_sections(_sections(*GOOD_SECTIONS), placed, prs, Texts({"a": TEXT})) == []
     assert sec.check_sections(swapped, placed, prs, Texts({})) == []  # the text missing: the sources check says so
     assert sec.check_sections(swapped, placed, prs, Texts({"a": TEXT}, available=False)) == []
+    # a heading at the very start of the text counts (offset 0), and so does a quote that starts with its heading
+    first = _sections(("a", "a-intro", 2, "导语"), ("a", "a-one", 1, "第一部分标题"))
+    [p] = sec.check_sections(first, placed, prs, Texts({"a": TEXT}))
+    assert (p.line, p.column) == (2, "position") and "before that of 'a-one'" in p.message
+    at_start = _sections(("a", "a-intro", 1, "导语"), ("a", "a-one", 2, "第一部分标题"))
+    starts = _items("practice", ("p1", "a", "导语。引言"), ("p2", "a", "第一部分标题内容甲"))
+    both = _placed("practice", ("p1", "a-intro"), ("p2", "a-one"))
+    assert sec.check_sections(at_start, both, starts, Texts({"a": TEXT})) == []
 
 
 @pytest.mark.parametrize("kind", ["practice", "statistic"])
@@ -710,3 +724,9 @@ def test_a_check_that_needs_a_column_the_contract_lacks_says_so():
     [p] = [p for p in found if p.code == "practice-english"]
     assert (p.file, p.line, p.column) == ("dp.json", 1, None)
     assert p.message.startswith('the check practice-english cannot run: unable to find column "term_en"')
+
+
+def test_every_check_code_is_documented_in_the_reference():
+    from pathlib import Path
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "reference.md").read_text(encoding="utf-8")
+    assert [code for code in checks.CHECKS if f"`{code}`" not in doc] == []
