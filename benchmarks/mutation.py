@@ -31,11 +31,15 @@ LIB = ROOT / "lib"
 # module → the fast tests that exercise it (no notebooks, no browser, no subprocess-heavy CLI)
 TESTS = {
     "pingan.text._numbers": ["tests/test_numbers.py", "tests/test_numbers_everyday.py", "tests/test_mutation_core.py"],
-    "pingan.package.checks._curation": ["tests/test_checks.py", "tests/test_mutation_core.py"],
-    "pingan.package.checks._meaning": ["tests/test_meaning_checks.py", "tests/test_checks.py", "tests/test_mutation_core.py"],
-    "pingan.package.checks._origins": ["tests/test_origins.py", "tests/test_checks.py", "tests/test_mutation_core.py"],
-    "pingan.package.checks._sections": ["tests/test_checks.py", "tests/test_mutation_core.py"],
-    "pingan.package.checks._term_counts": ["tests/test_checks.py", "tests/test_term_counts.py", "tests/test_mutation_core.py"],
+    # the data checks: every check unit-tested on tiny in-memory tables, in one fast file
+    "pingan.package.checks._curation": ["tests/test_checks.py"],
+    "pingan.package.checks._meaning": ["tests/test_checks.py"],
+    "pingan.package.checks._origins": ["tests/test_checks.py"],
+    "pingan.package.checks._sections": ["tests/test_checks.py"],
+    "pingan.package.checks._term_counts": ["tests/test_checks.py"],
+    "pingan.package.checks._families": ["tests/test_checks.py"],
+    "pingan.package.checks._glossary": ["tests/test_checks.py"],
+    "pingan.package.checks._completeness": ["tests/test_checks.py"],
     "pingan.analysis._claims": ["tests/test_outcome_claims.py", "tests/test_mutation_core.py"],
     "pingan.analysis._comparison": ["tests/test_comparison.py", "tests/test_mutation_core.py"],
     "pingan.analysis._percapita": ["tests/test_percapita.py", "tests/test_mutation_core.py"],

@@ -1,5 +1,6 @@
 """Checks on meaning: well-formed rows that cannot be right are reported with file, line and
-column, by validate(), load_all() and `pingan validate` alike (assert_reported)."""
+column, by validate() and load_all() alike (assert_reported; tests/test_cli.py checks once per
+message format that the command line prints them)."""
 from __future__ import annotations
 
 

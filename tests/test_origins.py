@@ -1,6 +1,6 @@
-"""Origins, references, diffusion events and the double coding: the checks, each on a tiny
-in-memory table, one broken package through pingan.validate, and Cohen's kappa on a table
-small enough to compute by hand."""
+"""Origins, references, diffusion events and the double coding: broken packages through
+pingan.validate (the checks themselves, each on a tiny in-memory table, are in tests/test_checks.py),
+and Cohen's kappa on a table small enough to compute by hand."""
 from __future__ import annotations
 
 import csv
@@ -10,55 +10,7 @@ import pytest
 
 import pingan
 from pingan.analysis import coder_agreement
-from pingan.package.checks._origins import check_event_practices, check_one_origin_place, check_origin_basis
 from conftest import assert_reported
-
-ARTICLE = "一是首创民情民访代办工作,二是大力推进“雪亮工程”建设。"
-
-
-def _practices(rows):
-    return pl.DataFrame(rows, schema=["practice_id", "article_id", "name_zh", "origin", "origin_place", "origin_basis"],
-                        orient="row")
-
-
-def test_origin_basis_quote_ref_or_unknown():
-    df = _practices([
-        ("p1", "a1", "代办", "own", "330700", "首创民情民访代办"),            # words of the article: fine
-        ("p2", "a1", "雪亮工程", "national", None, "ref:known-2015"),        # a known reference: fine
-        ("p3", "a1", "x", "unknown", None, "unknown: no creation wording"),  # fine
-        ("p4", "a1", "y", "own", None, "全国首创"),                           # not in the article
-        ("p5", "a1", "z", "national", None, "ref:missing-2020"),             # unknown reference
-        ("p6", "a1", "w", "own", None, "unknown: silent"),                   # unknown: but origin own
-        ("p7", "a1", "v", "unknown", None, "大力推进"),                        # unknown must say what is missing
-    ])
-    problems = check_origin_basis("practices.csv", [2, 3, 4, 5, 6, 7, 8], df, {"known-2015"},
-                                  lambda aid: ARTICLE.replace(" ", ""))
-    got = {(p.line, p.column) for p in problems}
-    assert got == {(5, "origin_basis"), (6, "origin_basis"), (7, "origin_basis"), (8, "origin_basis")}
-    assert "missing-2020" in next(str(p) for p in problems if p.line == 6)
-    # without the articles, quotes are not checked but the rest still is
-    assert {p.line for p in check_origin_basis("practices.csv", [2, 3, 4, 5, 6, 7, 8], df, {"known-2015"}, None)} \
-        == {6, 7, 8}
-
-
-def test_one_practice_one_origin_place():
-    df = _practices([
-        ("a", "a1", "三治融合", "national", "330483", "ref:r-2017"),
-        ("b", "a2", "“三治融合”", "own", "330483", "首发于嘉兴"),      # same practice, same place: fine
-        ("c", "a3", "三治融合", "national", "330400", "ref:r-2017"),   # same practice, other place
-        ("d", "a3", "雪亮工程", "national", None, "ref:r-2015"),
-        ("e", "a4", "雪亮工程", "national", "371326", "ref:r-2015"),   # empty against a place
-    ])
-    problems = check_one_origin_place("practices.csv", [2, 3, 4, 5, 6], df)
-    assert [(p.line, p.column) for p in problems] == [(4, "origin_place"), (6, "origin_place")]
-    assert "line 2" in str(problems[0])
-
-
-def test_event_practice_in_its_own_article():
-    practices = _practices([("p1", "a1", "n", "own", None, "q"), ("p2", "a2", "m", "own", None, "q")])
-    events = pl.DataFrame({"article_id": ["a1", "a1"], "practice_id": ["p1", "p2"]})
-    problems = check_event_practices("diffusion_events.csv", [2, 3], events, practices)
-    assert [(p.line, p.column) for p in problems] == [(3, "practice_id")]
 
 
 def _edit(path, row_id, column, value):
@@ -118,18 +70,10 @@ def test_kappa_by_hand():
     assert got.row(1, named=True)["kappa"] == pytest.approx(1.0)
 
 
-def test_double_coding_matches_the_data():
-    """The settled values in the double coding are the values in the data."""
-    t = pingan.load_all()
-    settled = {(r["field"], r["item_id"]): r["settled"] for r in t["double_coding"].iter_rows(named=True)}
-    pr = t["practices"].with_columns(pl.col("origin").cast(pl.String))
-    for r in pr.iter_rows(named=True):
-        assert settled[("origin", r["practice_id"])] == r["origin"]
-        assert settled[("origin_place", r["practice_id"])] == r["origin_place"]
-    links = t["practice_links"].with_columns(pl.col("basis").cast(pl.String))
-    assert sum(f == "basis" for f, _ in settled) == links.height
-    for r in links.iter_rows(named=True):
-        assert settled[("basis", f"{r['from_practice']}->{r['to_practice']}")] == r["basis"]
+def test_double_coding_matches_the_data(reported):
+    """The settled values in the double coding are the values in the data (coding-settled), and every
+    practice's origin and origin place and every link's basis is double-coded (double-coded)."""
+    assert reported("coding-settled", "double-coded") == []
 
 
 def test_readme_reports_the_agreement_the_data_gives():

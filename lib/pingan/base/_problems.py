@@ -8,10 +8,13 @@ __all__ = ["Problem", "DataValidationError"]
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem: where (file, line, column) and what. ``code`` names the check that found it
+    (``pingan.package.checks.CHECKS``), or is None for the contract's own checks."""
     file: str
     line: int
     column: str | None
     message: str
+    code: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:"

@@ -8,12 +8,13 @@ import polars as pl
 from pingan.base._settings import current_settings, default_data_dir, default_sources_dir
 from pingan.base._problems import DataValidationError, Problem
 from pingan.package._validation import check_package
+from pingan.package.checks import blocking
 
 __all__ = ["load", "load_all", "validate", "TABLES"]
 
 TABLES = ("articles", "places", "indicators", "statistics", "exclusions", "consistency_checks", "practices",
           "practice_links", "practice_places", "diffusion_events", "references", "double_coding", "article_sections", "practice_sections",
-          "statistic_sections", "glossary", "families", "timeline", "population", "governance_terms", "term_counts")
+          "statistic_sections", "glossary", "families", "signature_exceptions", "timeline", "population", "governance_terms", "term_counts")
 _cache: dict[tuple, dict[str, pl.DataFrame]] = {}
 
 
@@ -23,7 +24,9 @@ def validate(data_dir: str | Path | None = None, sources_dir: str | Path | None 
 
     Quotes are checked against the source articles when they can be found; with
     ``require_sources=True`` (default: the setting of that name, see ``pingan.configure``)
-    missing articles are a problem.
+    missing articles are a problem. Gaps in the curation of an article (no statistic yet, too
+    few links, not double-coded …: ``pingan.package.checks.GAPS``) are problems too, though
+    ``load_all`` still loads the tables.
     """
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     sources_dir = Path(sources_dir) if sources_dir else default_sources_dir()
@@ -40,7 +43,9 @@ def _signature(data_dir: Path, sources_dir: Path) -> tuple:
 
 def load_all(data_dir: str | Path | None = None, sources_dir: str | Path | None = None
              ) -> dict[str, pl.DataFrame]:
-    """Every table by name, validated; raises ``DataValidationError`` listing every problem.
+    """Every table by name, validated; raises ``DataValidationError`` listing every problem
+    (but for gaps in the curation, which ``validate`` reports and loading allows, so that a newly
+    added article's notebook runs before it is curated).
 
     Tables are read and checked once per process and served from memory after that
     (re-read when a file changes). Across processes, tables that passed are kept on disk under
@@ -57,6 +62,7 @@ def load_all(data_dir: str | Path | None = None, sources_dir: str | Path | None 
         frames = read_cached_tables(digest)
         if frames is None:
             tables, problems = check_package(data_dir, sources_dir, require)
+            problems = blocking(problems)
             if problems:
                 raise DataValidationError(problems)
             frames = {name: t.frame for name, t in tables.items()}

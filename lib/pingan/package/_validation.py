@@ -3,7 +3,8 @@
 ``check_package(data_dir)`` reads every table, checks everything the contract says
 (columns, types, required cells, enums, patterns, uniqueness, primary and foreign
 keys) and what it implies (each quote stands in its article, each value re-parses
-from its quote), and returns the typed tables with every problem found.
+from its quote), runs every rule of ``pingan.package.checks``, and returns the typed
+tables with every problem found.
 """
 from __future__ import annotations
 
@@ -14,15 +15,11 @@ import polars as pl
 
 from pingan.package._contract import read_contract
 from pingan.package._reading import CheckedTable, read_table
-from pingan.package.checks._curation import run_curation_checks
-from pingan.package.checks._meaning import check_meaning
+from pingan.package.checks import run_checks
 from pingan.text._numbers import NumberParseError, parse_number
 from pingan.base._settings import display_path
 from pingan.base._problems import Problem
-from pingan.package.checks._sections import check_sections, check_statistic_sections
 from pingan.text._matching import SourceTexts, squash_ws
-from pingan.package.checks._term_counts import check_term_counts
-from pingan.package.checks._origins import check_event_practices, check_one_origin_place, check_origin_basis
 
 __all__ = ["check_package"]
 
@@ -240,10 +237,9 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
         _check_consistency_checks(ready["consistency_checks"], problems)
     if "practice_places" in ready and "practices" in ready:
         _check_practice_places(ready["practice_places"], ready["practices"], problems)
-    check_meaning(ready, problems)
     # one reader of the article texts for every check below: each text is read and squashed once
     sources = SourceTexts(ready["articles"].frame, sources_dir) if "articles" in ready else None
-    problems.extend(run_curation_checks(ready, sources))
+    problems.extend(run_checks(ready, sources, pkg))
     if sources is not None:
         if sources.available:
             for t in ready.values():
@@ -255,24 +251,4 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
                                             f"{f!r} is not in {display_path(sources_dir)}"))
         elif require_sources:
             problems.append(Problem(pkg, 1, None, f"source articles not found at {sources_dir}: quotes cannot be checked"))
-    if all(n in ready for n in ("article_sections", "practice_sections", "practices", "articles")):
-        problems.extend(check_sections(ready["article_sections"], ready["practice_sections"], ready["practices"],
-                                       sources))
-    if all(n in ready for n in ("article_sections", "statistic_sections", "statistics", "articles")):
-        problems.extend(check_statistic_sections(ready["article_sections"], ready["statistic_sections"],
-                                                 ready["statistics"], sources))
-    if "practices" in ready and "origin_basis" in ready["practices"].frame.columns:
-        pr = ready["practices"]
-        refs = ready.get("references")
-        ref_ids = set(refs.frame["reference_id"].to_list()) if refs is not None else set()
-        problems.extend(check_origin_basis(pr.file, pr.lines, pr.frame, ref_ids,
-                                           sources.flat if sources is not None and sources.available else None))
-        problems.extend(check_one_origin_place(pr.file, pr.lines, pr.frame))
-    if "diffusion_events" in ready and "practices" in ready:
-        ev = ready["diffusion_events"]
-        problems.extend(check_event_practices(ev.file, ev.lines, ev.frame, ready["practices"].frame))
-    if all(n in ready for n in ("term_counts", "governance_terms", "articles")):
-        counts = ready["term_counts"]
-        problems.extend(check_term_counts(counts.file, counts.lines, counts.frame, ready["governance_terms"].frame,
-                                          ready["articles"].frame, sources))
     return tables, problems

@@ -11,13 +11,15 @@ from collections.abc import Callable
 
 from pingan.base._problems import Problem
 from pingan.package._reading import CheckedTable
+from pingan.package.checks._meaning import short_place_name
 from pingan.text._matching import SourceTexts
 
-__all__ = ["CHECKS", "run_curation_checks", "tone_marks", "inferred_periods_explained", "rows_inside_article_city",
-           "family_shown_in_quote", "signature_names_carry_family", "prefecture_of"]
+__all__ = ["CHECKS", "tone_marks", "inferred_periods_explained", "rows_inside_article_city",
+           "family_shown_in_quote", "signature_names_carry_family", "prefecture_of", "places_used"]
 
 TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
-PINYIN_COLUMNS = {"glossary": "pinyin", "places": "pinyin", "practices": "pinyin", "families": "pinyin"}
+PINYIN_COLUMNS = {"glossary": "pinyin", "places": "pinyin", "practices": "pinyin", "families": "pinyin",
+                  "governance_terms": "pinyin", "article_sections": "pinyin"}
 
 
 def _terms(cell: str | None) -> list[str]:
@@ -135,15 +137,53 @@ def signature_names_carry_family(tables: dict[str, CheckedTable], sources: Sourc
     return out
 
 
+def places_used(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
+    """place-used: a place is named in an article (by its name, or its name without the administrative
+    suffix), or used by a row of another table (a foreign key to places: an origin place a reference
+    gives, a partner a practice's name abbreviates), or lies above such a place (parent_code), or is a
+    city of the province the dataset covers (the map draws them all)."""
+    t, arts = tables.get("places"), tables.get("articles")
+    if t is None or arts is None or sources is None or not sources.available:
+        return []
+    texts = [x for x in (sources.flat(a) for a in arts.frame["article_id"].to_list() if a) if x]
+    used = set()
+    for name, other in tables.items():
+        if name == "places" or other.resource is None:
+            continue
+        for fields, target, _ in other.resource.foreign_keys:
+            if target == "places":
+                for f in fields:
+                    used.update(v for v in other.frame[f].to_list() if v)
+    rows = list(t.frame.select("place_code", "name_zh", "parent_code", "level", "province_code").iter_rows())
+    parent = {code: up for code, _, up, _, _ in rows}
+    province_of = {code: prov for code, _, _, _, prov in rows}
+    scope = {province_of.get(c) for c in arts.frame["place_code"].to_list() if c} - {None}
+    named = {code for code, name, _, _, _ in rows
+             if code in used or (name and any(name in x or short_place_name(name) in x for x in texts))}
+    above = set()
+    for code in named:
+        up, seen = parent.get(code), set()
+        while up and up not in seen:
+            seen.add(up)
+            above.add(up)
+            up = parent.get(up)
+    out = []
+    for i, (code, name, _, level, province) in enumerate(rows):
+        if not code or code in named or code in above:
+            continue
+        if str(level) == "prefecture" and province in scope:
+            continue
+        out.append(Problem(t.file, t.lines[i], "place_code", f"{code} ({name}) is named in no article, used by no "
+                                                             "row and lies above no place that is: remove it, or use it"))
+    return out
+
+
 CHECKS: dict[str, Callable[..., list[Problem]]] = {
     "pinyin-tone": tone_marks,
     "period-inferred": inferred_periods_explained,
     "place-in-city": rows_inside_article_city,
     "family-evidence": family_shown_in_quote,
     "family-signature": signature_names_carry_family,
+    "place-used": places_used,
 }
 
-
-def run_curation_checks(tables: dict[str, CheckedTable], sources: SourceTexts | None) -> list[Problem]:
-    """Every check above, in order."""
-    return [p for check in CHECKS.values() for p in check(tables, sources)]

@@ -22,7 +22,7 @@ from pingan.text._matching import squash_ws
 if TYPE_CHECKING:  # pragma: no cover
     from pingan.package._reading import CheckedTable
 
-__all__ = ["check_meaning", "short_place_name"]
+__all__ = ["CHECKS", "as_written_in_quote", "periods_before_publication", "statistic_places", "short_place_name"]
 
 # Administrative suffixes, longest first: 金华市 is also 金华, 新狮街道 also 新狮.
 SUFFIXES = ("特别行政区", "自治区", "开发区", "街道", "社区", "商圈", "省", "市", "区", "县", "镇", "乡", "村")
@@ -137,14 +137,35 @@ def _check_statistic_places(stats: CheckedTable, articles: CheckedTable, places:
                                 "a place inside it, nor a place its quote names"))
 
 
-def check_meaning(tables: dict[str, CheckedTable], problems: list[Problem]) -> None:
-    """Add every problem of meaning in ``tables`` (the typed tables that could be read)."""
+def as_written_in_quote(tables: dict[str, CheckedTable], sources=None) -> list[Problem]:
+    """as-written: a number's as_written stands in its quote, as a number of its own."""
+    problems: list[Problem] = []
     for name in ("statistics", "exclusions"):
         if name in tables:
             _check_as_written(tables[name], problems)
+    return problems
+
+
+def periods_before_publication(tables: dict[str, CheckedTable], sources=None) -> list[Problem]:
+    """period-published: a period ends by its article's publication (a target's by then or later)."""
+    stats, articles = tables.get("statistics"), tables.get("articles")
+    problems: list[Problem] = []
+    if stats is not None and articles is not None:
+        _check_periods(stats, articles, problems)
+    return problems
+
+
+def statistic_places(tables: dict[str, CheckedTable], sources=None) -> list[Problem]:
+    """statistic-place: a statistic's place is its article's, inside it, or named by its quote."""
     stats, articles, places = (tables.get(n) for n in ("statistics", "articles", "places"))
-    if stats is None or articles is None:
-        return
-    _check_periods(stats, articles, problems)
-    if places is not None:
+    problems: list[Problem] = []
+    if stats is not None and articles is not None and places is not None:
         _check_statistic_places(stats, articles, places, problems)
+    return problems
+
+
+CHECKS = {
+    "as-written": as_written_in_quote,
+    "period-published": periods_before_publication,
+    "statistic-place": statistic_places,
+}

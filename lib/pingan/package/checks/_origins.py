@@ -7,9 +7,14 @@
 - One practice named in several articles (the same ``name_zh``, quotation marks aside) has
   one ``origin_place``: its origin may differ by article, where it was first devised may not.
 - A diffusion event belongs to a practice of its own article.
+- The double coding (double_coding.csv) agrees with the data: each settled value of origin,
+  origin_place (practices) and basis (practice_links, item ``from->to``) is the value in the
+  data, for a row that exists (coding-settled); and every practice and link is double-coded
+  (double-coded, a gap in the curation: see ``GAPS``).
 
-Each function takes the file name, the CSV line of each row and the table, so it can be
-tested on a tiny in-memory table; each problem names file, line and column.
+The first three functions take the file name, the CSV line of each row and the table; the
+double-coding checks take the tables (``CheckedTable``) like every entry of ``CHECKS``. Each
+can be tested on a tiny in-memory table; each problem names file, line and column.
 """
 from __future__ import annotations
 
@@ -19,9 +24,11 @@ from typing import Callable
 import polars as pl
 
 from pingan.base._problems import Problem
-from pingan.text._matching import squash_ws
+from pingan.package._reading import CheckedTable
+from pingan.text._matching import SourceTexts, squash_ws
 
-__all__ = ["check_origin_basis", "check_one_origin_place", "check_event_practices", "practice_name_key"]
+__all__ = ["CHECKS", "GAPS", "check_origin_basis", "check_one_origin_place", "check_event_practices",
+           "practice_name_key", "coding_settled", "double_coded", "link_item"]
 
 REF_PREFIX = "ref:"
 UNKNOWN_PREFIX = "unknown:"
@@ -92,3 +99,96 @@ def check_event_practices(file: str, lines: list[int], events: pl.DataFrame, pra
             problems.append(Problem(file, lines[i], "practice_id",
                                     f"{pid!r} is a practice of {article_of[pid]}, not of {aid}"))
     return problems
+
+
+def link_item(from_practice: str, to_practice: str) -> str:
+    """A link's item_id in double_coding.csv."""
+    return f"{from_practice}->{to_practice}"
+
+
+def _coded_values(tables) -> dict[str, dict[str, list[tuple[int, str | None]]]]:
+    """field -> item -> [(line, value in the data)] for the fields the double coding covers."""
+    out: dict[str, dict[str, list[tuple[int, str | None]]]] = {"origin": {}, "origin_place": {}, "basis": {}}
+    pr, links = tables.get("practices"), tables.get("practice_links")
+    if pr is not None:
+        for i, (pid, origin, place) in enumerate(pr.frame.select("practice_id", "origin", "origin_place").iter_rows()):
+            out["origin"].setdefault(pid, []).append((pr.lines[i], None if origin is None else str(origin)))
+            out["origin_place"].setdefault(pid, []).append((pr.lines[i], place))
+    if links is not None:
+        for i, (a, b, basis) in enumerate(links.frame.select("from_practice", "to_practice", "basis").iter_rows()):
+            out["basis"].setdefault(link_item(a, b), []).append((links.lines[i], None if basis is None else str(basis)))
+    return out
+
+
+def coding_settled(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
+    """coding-settled: a settled value of the double coding is the value in the data, for an item that exists."""
+    t = tables.get("double_coding")
+    if t is None or "practices" not in tables or "practice_links" not in tables:
+        return []
+    data = _coded_values(tables)
+    where = {"origin": "practices", "origin_place": "practices", "basis": "practice_links"}
+    out = []
+    for i, (field, item, settled) in enumerate(t.frame.select("field", "item_id", "settled").iter_rows()):
+        if field not in data or not item:
+            continue
+        table = tables[where[field]]
+        if item not in data[field]:
+            out.append(Problem(t.file, t.lines[i], "item_id", f"{item!r} is no {'link' if field == 'basis' else 'practice'}"
+                                                              f" in {table.file}: remove its double coding"))
+            continue
+        for line, value in data[field][item]:
+            if (settled or None) != (value or None):
+                out.append(Problem(t.file, t.lines[i], "settled", f"{settled or 'empty'} but {table.file} line {line} "
+                                                                  f"gives {value or 'empty'} for {item}'s {field}: the "
+                                                                  "settled value is the value in the data"))
+    return out
+
+
+def double_coded(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
+    """double-coded: every practice's origin and origin_place, and every link's basis, are double-coded."""
+    t = tables.get("double_coding")
+    if t is None or "practices" not in tables or "practice_links" not in tables:
+        return []
+    have = set(t.frame.select("field", "item_id").iter_rows())
+    where = {"origin": "practices", "origin_place": "practices", "basis": "practice_links"}
+    missing: dict[tuple[str, int], list[str]] = {}
+    for field, items in _coded_values(tables).items():
+        for item, rows in items.items():
+            if item and (field, item) not in have:
+                missing.setdefault((where[field], rows[0][0]), []).append(field)
+    return [Problem(tables[name].file, line, "origin" if name == "practices" else "basis",
+                    f"{' and '.join(fields)} not double-coded in {t.file} (two coders, the settled value, the reason)")
+            for (name, line), fields in missing.items()]
+
+
+def _origin_basis(tables, sources=None) -> list[Problem]:
+    """origin-basis: each origin_basis is a known reference, a stated gap or words of the article."""
+    pr = tables.get("practices")
+    if pr is None or "origin_basis" not in pr.frame.columns:
+        return []
+    refs = tables.get("references")
+    ref_ids = set(refs.frame["reference_id"].to_list()) if refs is not None else set()
+    text = sources.flat if sources is not None and sources.available else None
+    return check_origin_basis(pr.file, pr.lines, pr.frame, ref_ids, text)
+
+
+def _one_origin_place(tables, sources=None) -> list[Problem]:
+    """origin-place: one practice (one name_zh) has one origin_place in every article."""
+    pr = tables.get("practices")
+    return [] if pr is None else check_one_origin_place(pr.file, pr.lines, pr.frame)
+
+
+def _event_practices(tables, sources=None) -> list[Problem]:
+    """event-article: a diffusion event's practice is described in the event's own article."""
+    ev, pr = tables.get("diffusion_events"), tables.get("practices")
+    return [] if ev is None or pr is None else check_event_practices(ev.file, ev.lines, ev.frame, pr.frame)
+
+
+CHECKS: dict[str, Callable[..., list[Problem]]] = {
+    "origin-basis": _origin_basis,
+    "origin-place": _one_origin_place,
+    "event-article": _event_practices,
+    "coding-settled": coding_settled,
+    "double-coded": double_coded,
+}
+GAPS = frozenset({"double-coded"})

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pingan.base._problems import Problem
 from pingan.text._matching import SourceTexts, squash_ws
 
-__all__ = ["check_sections", "check_statistic_sections"]
+__all__ = ["CHECKS", "check_sections", "check_statistic_sections"]
 
 
 def check_sections(sections, practice_sections, practices, sources: SourceTexts | None) -> list[Problem]:
@@ -118,3 +118,23 @@ def _check_placements(kind: str, items, id_col: str, placements, sections, sourc
                                     f"{sid!r}, but the {kind}'s quote stands in "
                                     f"{repr(where) if where else 'the text before the first heading'}"))
     return problems
+
+
+def _practice_sections(tables, sources: SourceTexts | None = None) -> list[Problem]:
+    """sections: each article's sections are numbered and ordered, and each practice sits in one of its own."""
+    names = ("article_sections", "practice_sections", "practices", "articles")
+    if not all(n in tables for n in names):
+        return []
+    return check_sections(tables["article_sections"], tables["practice_sections"], tables["practices"], sources)
+
+
+def _statistic_sections(tables, sources: SourceTexts | None = None) -> list[Problem]:
+    """statistic-sections: each statistic sits in one section of its own article, the one its quote stands in."""
+    names = ("article_sections", "statistic_sections", "statistics", "articles")
+    if not all(n in tables for n in names):
+        return []
+    return check_statistic_sections(tables["article_sections"], tables["statistic_sections"], tables["statistics"],
+                                    sources)
+
+
+CHECKS = {"sections": _practice_sections, "statistic-sections": _statistic_sections}

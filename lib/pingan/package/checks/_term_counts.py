@@ -8,7 +8,7 @@ from pingan.base._problems import Problem
 from pingan.package._term_counts import REFRESH_HINT
 from pingan.text._matching import SourceTexts, find_term
 
-__all__ = ["check_term_counts"]
+__all__ = ["CHECKS", "check_term_counts"]
 
 
 def check_term_counts(file: str, lines: list[int], counts: pl.DataFrame, terms: pl.DataFrame,
@@ -46,3 +46,15 @@ def check_term_counts(file: str, lines: list[int], counts: pl.DataFrame, terms: 
             problems.append(Problem(file, lines[i], "occurrences", f"{r['occurrences']} but {r['term_zh']} occurs "
                                     f"{n} times in {r['article_id']}: {REFRESH_HINT}"))
     return problems
+
+
+def _term_counts(tables, sources: SourceTexts | None = None) -> list[Problem]:
+    """term-counts: the stored counts are complete, agree on each article's length and equal a recount."""
+    if not all(n in tables for n in ("term_counts", "governance_terms", "articles")):
+        return []
+    counts = tables["term_counts"]
+    return check_term_counts(counts.file, counts.lines, counts.frame, tables["governance_terms"].frame,
+                             tables["articles"].frame, sources)
+
+
+CHECKS = {"term-counts": _term_counts}
