@@ -20,6 +20,7 @@ from pingan.text._numbers import NumberParseError, parse_number
 from pingan.base._settings import display_path
 from pingan.base._problems import Problem
 from pingan.package.checks._sections import check_sections, check_statistic_sections
+from pingan.text._change_words import DECREASE, INCREASE
 from pingan.text._matching import SourceTexts, squash_ws
 from pingan.package.checks._term_counts import check_term_counts
 from pingan.package.checks._origins import check_event_practices, check_one_origin_place, check_origin_basis
@@ -27,8 +28,6 @@ from pingan.package.checks._origins import check_event_practices, check_one_orig
 __all__ = ["check_package"]
 
 LEVEL_ORDER = ["province", "prefecture", "county", "township", "village"]
-DECREASE = re.compile(r"降|减|下滑|缩小")
-INCREASE = re.compile(r"升|增|提高|提升|上涨|扩大")
 MEASURE_UNITS = {"change_pp": {"percentage-points"}, "change_pct": {"percent"},
                  "share_pct": {"percent"}, "rate_pct": {"percent"}}
 
