@@ -20,7 +20,9 @@ Forking a process whose polars thread pool has started leaves the child without 
 child's first parallel polars operation waits forever, and every mutant would be "killed" by the
 timeout. So the tables are validated and cached in a separate process first (the parent then only
 reads the cache, which starts no pool), the unmutated module must pass in a forked child before
-any mutant runs, and timeouts are counted apart from kills.
+any mutant runs, and timeouts are counted apart from kills. Hypothesis runs derandomized and
+without its deadline, so a score does not depend on the examples drawn or on the machine's load
+(a property test over its 200 ms deadline would count as a kill).
 """
 from __future__ import annotations
 
@@ -143,6 +145,10 @@ def run_mutant(module_name, tree, tests) -> str:
         code = 3
         try:
             import pytest
+            from hypothesis import settings
+            # the same examples for every mutant, and no deadline a loaded machine would miss
+            settings.register_profile("mutation", deadline=None, derandomize=True, database=None)
+            settings.load_profile("mutation")
             _install(module_name, tree)
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 1)
