@@ -168,12 +168,13 @@ def test_a_number_built_by_hand_takes_its_exact_values_from_its_floats():
     n = Number(text="0.1", value=0.1, low=0.1, high=0.1, unit=None, qualifier="exact", magnitude=None)
     assert (n.exact, n.exact_low, n.exact_high, n.is_range) == (Fraction(1, 10),) * 3 + (False,)
     assert n == parse_number("0.1")
-    # each exact value missing is taken from its own float; those given are kept
+    # an exact value missing is taken from its own float, those given are kept: one missing, or two
+    from_floats = {"exact": Fraction(1, 2), "exact_low": Fraction(1, 4), "exact_high": Fraction(3, 4)}
     third = Fraction(1, 3)
-    for given in ({"exact": third}, {"exact_low": third}, {"exact_high": third}):
+    for missing in [[name] for name in from_floats] + [[a, b] for a in from_floats for b in from_floats if a < b]:
+        given = {name: third for name in from_floats if name not in missing}
         n = Number(text="x", value=0.5, low=0.25, high=0.75, unit=None, qualifier="exact", magnitude=None, **given)
-        expected = {"exact": Fraction(1, 2), "exact_low": Fraction(1, 4), "exact_high": Fraction(3, 4), **given}
-        assert (n.exact, n.exact_low, n.exact_high) == tuple(expected.values()), given
+        assert (n.exact, n.exact_low, n.exact_high) == tuple({**from_floats, **given}.values()), missing
 
 
 @pytest.mark.parametrize("exact,text", [(Fraction(1, 10**7), "0.0000001"), (Fraction(32000), "32000"),
