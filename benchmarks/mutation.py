@@ -15,6 +15,14 @@ location (lib/pingan/../data), so a copy elsewhere would likely lose the data. T
 mutates in memory instead (the file is never written), replacing the module's functions in
 every module that imported them. Known limit: "not dropped" turns ``not x`` into ``+x``, which
 raises for non-numbers, so those mutants are killed trivially.
+
+Forking a process whose polars thread pool has started leaves the child without its workers: the
+child's first parallel polars operation waits forever, and every mutant would be "killed" by the
+timeout. So the tables are validated and cached in a separate process first (the parent then only
+reads the cache, which starts no pool), the unmutated module must pass in a forked child before
+any mutant runs, and timeouts are counted apart from kills. Hypothesis runs derandomized and
+without its deadline, so a score does not depend on the examples drawn or on the machine's load
+(a property test over its 200 ms deadline would count as a kill).
 """
 from __future__ import annotations
 
@@ -141,6 +149,10 @@ def run_mutant(module_name, tree, tests) -> str:
         code = 3
         try:
             import pytest
+            from hypothesis import settings
+            # the same examples for every mutant, and no deadline a loaded machine would miss
+            settings.register_profile("mutation", deadline=None, derandomize=True, database=None)
+            settings.load_profile("mutation")
             _install(module_name, tree)
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 1)
@@ -168,11 +180,16 @@ def main(words: list[str]) -> int:
     words = [w for w in words if w != "--before"]
     os.chdir(ROOT)
     sys.path[:0] = [str(ROOT / "tests"), str(LIB)]
+    # validate and cache the tables in another process: validating here would start polars'
+    # thread pool, which a forked child inherits without its threads (see the docstring)
+    import subprocess
+    subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(LIB)!r}); import pingan; pingan.load_all()"],
+                   check=True)
     import pingan  # noqa: F401  (imported once; each mutant's child inherits it)
-    pingan.load_all()
+    pingan.load_all()  # a cache hit
     import pytest  # noqa: F401
     import polars  # noqa: F401
-    total = killed = 0
+    total = killed = timeouts = 0
     survivors = []
     for module_name, tests in TESTS.items():
         if words and not any(w in module_name for w in words):
@@ -181,7 +198,11 @@ def main(words: list[str]) -> int:
             tests = [t for t in tests if not t.endswith("test_mutation_core.py")]
         path = LIB / (module_name.replace(".", "/") + ".py")
         source = path.read_text(encoding="utf-8")
-        n = k = 0
+        if tests and (unmutated := run_mutant(module_name, ast.parse(source), tests)) != "survived":
+            print(f"{module_name}: the tests do not pass on the unmutated source in a forked child "
+                  f"({unmutated}); no score", flush=True)
+            return 1
+        n = k = t = 0
         for line, what, tree in mutants(source):
             result = run_mutant(module_name, tree, tests) if tests else "survived"
             n += 1
@@ -189,10 +210,14 @@ def main(words: list[str]) -> int:
                 survivors.append(f"{path.relative_to(ROOT)}:{line}: {what}")
             else:
                 k += 1
+                t += result == "timeout"
         total += n
         killed += k
-        print(f"{module_name}: {k}/{n} killed ({100 * k / max(n, 1):.0f}%)", flush=True)
-    print(f"\nmutation score: {killed}/{total} = {100 * killed / max(total, 1):.1f}%")
+        timeouts += t
+        print(f"{module_name}: {k}/{n} killed ({100 * k / max(n, 1):.0f}%)"
+              + (f", {t} of them by the {TIMEOUT} s timeout" if t else ""), flush=True)
+    print(f"\nmutation score: {killed}/{total} = {100 * killed / max(total, 1):.1f}%"
+          + (f" ({timeouts} killed by the timeout)" if timeouts else ""))
     if survivors:
         print("survivors:\n  " + "\n  ".join(survivors))
     return 0

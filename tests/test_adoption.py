@@ -34,6 +34,10 @@ def test_adoption_table_counts_origins_per_family_and_article():
     assert feng["cell"].to_list() == ["", "national 2"]
     assert feng["earliest_reference_year"].unique().to_list() == [1963]  # the older of its two references
     assert feng["first_own_article"].null_count() == 2  # no own practice: no invention claimed
+    # the first article naming a family is the first with a practice of it, not the first published
+    assert feng["first_article"].to_list() == ["b-2024", "b-2024"]
+    local = a.filter(pl.col("family") == "local")
+    assert local["first_article"].to_list() == ["a-2017", "a-2017"] and local["earliest_reference"].null_count() == 2
 
 
 def test_origin_mix_shares_sum_to_one_per_article():

@@ -157,3 +157,71 @@ def test_a_claim_says_fell_rose_or_did_not_change_at_the_boundary():
     assert "did not change" in _claim_text({**r, "value": 0.0})
     assert "fell by 1%" in _claim_text({**r, "value": -1.0}) and "rose by 1%" in _claim_text({**r, "value": 1.0})
     assert "rose by 0.5 percentage points" in _claim_text({**r, "measure": "change_pp", "value": 0.5})
+
+
+def test_the_same_indicator_elsewhere_or_in_another_period_is_a_comparison_not_a_base():
+    """In one article: a level of the year before is the base; the same change in another place
+    (same period) and in another period (same place) are comparisons; another article's is neither."""
+    a, b = TABLES["articles"].sort("published")["article_id"][:2]
+    stats = _tiny_statistics([
+        {"stat_id": "q19", "article_id": a, "place_code": "330800", "indicator": "thefts", "measure": "change_pct",
+         "unit": "percent", "value": -10.0, "period": "2019", "period_basis": "stated"},
+        {"stat_id": "j19", "article_id": a, "place_code": "330700", "indicator": "thefts", "measure": "change_pct",
+         "unit": "percent", "value": -5.0, "period": "2019", "period_basis": "stated"},
+        {"stat_id": "q18", "article_id": a, "place_code": "330800", "indicator": "thefts", "measure": "level",
+         "unit": "count", "value": 100.0, "period": "2018", "period_basis": "stated"},
+        {"stat_id": "q20", "article_id": a, "place_code": "330800", "indicator": "thefts", "measure": "change_pct",
+         "unit": "percent", "value": 3.0, "period": "2020", "period_basis": "stated"},
+        {"stat_id": "other-article", "article_id": b, "place_code": "330800", "indicator": "thefts",
+         "measure": "change_pct", "unit": "percent", "value": -20.0, "period": "2019", "period_basis": "stated"},
+    ])
+    c = {r["stat_id"]: r for r in pingan.outcome_claims(a, tables={**TABLES, "statistics": stats}).iter_rows(named=True)}
+    assert set(c) == {"q19", "j19", "q20"}  # the level is no claim; the other article is not asked for
+    q19 = c["q19"]
+    assert (q19["base_stat_ids"], q19["verdict"]) == ("q18", "base given")
+    assert q19["comparison_stat_ids"] == "j19,q20"  # another place, same year; same place, another year
+    # Jinhua has no level: no base; every Quzhou figure of the indicator, in any measure, is a comparison
+    assert c["j19"]["comparison_stat_ids"] == "q18,q19,q20" and c["j19"]["base_stat_ids"] is None
+    assert c["q20"]["claim_en"] == "Theft cases in Quzhou rose by 3% in 2020"
+
+
+def _percapita_tables(statistics: list[dict]) -> dict[str, pl.DataFrame]:
+    """Three places (A, B with a census population, C without) and the statistics given."""
+    from datetime import date
+    cols = {"stat_id": "", "article_id": "t-2024", "period_basis": "stated", "qualifier": "exact",
+            "as_written": "", "quote": ""}
+    return {
+        "statistics": pl.DataFrame([{**cols, **s} for s in statistics]),
+        "population": pl.DataFrame({"place_code": ["A", "B"], "population": [2_000_000, 500_000],
+                                    "reference_date": [date(2020, 11, 1)] * 2}),
+        "indicators": pl.DataFrame({"indicator": ["video_cameras", "social_surveillance_cameras", "mediators",
+                                                  "registered_volunteers", "volunteer_police_members"],
+                                    "name_en": ["Cameras", "Social cameras", "Mediators", "Volunteers", "Volunteer police"],
+                                    "name_zh": ["摄像头", "社会面摄像头", "调解员", "志愿者", "义警"]}),
+        "places": pl.DataFrame({"place_code": ["A", "B", "C"], "name_en": ["Alpha", "Beta", "Gamma"]}),
+    }
+
+
+def test_per_capita_by_hand_with_a_range_period_and_places_without_a_census():
+    t = _percapita_tables([
+        {"stat_id": "cam-a", "place_code": "A", "indicator": "video_cameras", "measure": "level", "value": 4000.0,
+         "period": "2019-2023"},
+        {"stat_id": "cam-b", "place_code": "B", "indicator": "social_surveillance_cameras", "measure": "level",
+         "value": 1500.0, "period": "2020"},
+        {"stat_id": "cam-a-change", "place_code": "A", "indicator": "video_cameras", "measure": "change_pct",
+         "value": 10.0, "period": "2020"},
+        {"stat_id": "med-b", "place_code": "B", "indicator": "mediators", "measure": "level", "value": 100.0,
+         "period": "2020"},
+        {"stat_id": "vol-a", "place_code": "A", "indicator": "registered_volunteers", "measure": "level",
+         "value": 9000.0, "period": "2020"},
+        {"stat_id": "vol-c", "place_code": "C", "indicator": "volunteer_police_members", "measure": "level",
+         "value": 500.0, "period": "2020"},
+    ])
+    pc = pingan.per_capita_figures(tables=t)
+    # cameras: two places of one family; mediators: one place; volunteers: C has no census, so one place
+    assert pc["stat_id"].to_list() == ["cam-b", "cam-a"]  # per 10k, largest first
+    assert pc["per_10k"].to_list() == pytest.approx([30.0, 20.0])  # 1500/50 and 4000/200
+    assert pc["figure_year"].to_list() == [2020, 2023]  # a range's last year
+    assert pc["places_compared"].to_list() == [2, 2] and pc["population_year"].to_list() == [2020, 2020]
+    assert pc["place"].to_list() == ["Beta", "Alpha"]
+    assert pingan.per_capita_figures(tables=t, compare_by="indicator").height == 0  # no indicator in two places

@@ -124,6 +124,37 @@ def test_a_range_keeps_exact_ends_and_midpoint():
     assert parse_number("1.00000000000000000001-1.00000000000000000002").is_range
 
 
+def test_a_value_no_float_holds_is_refused_with_its_span():
+    """A core too large is placed in the text after its qualifier; a whole too large (1e308 成
+    is 1e309 percent) spans the whole text."""
+    with pytest.raises(NumberParseError, match="too large") as e:
+        parse_number("约" + "9" * 400)
+    assert e.value.span == (1, 401)
+    with pytest.raises(NumberParseError, match="too large") as e:
+        parse_number("1" + "0" * 308 + "成")
+    assert e.value.span == (0, 310)
+
+
+@pytest.mark.parametrize("text,span", [("", (0, 0)), ("  ", (0, 2))])
+def test_nothing_to_read_is_refused_over_the_whole_text(text, span):
+    with pytest.raises(NumberParseError) as e:
+        parse_number(text)
+    assert e.value.span == span
+
+
+@pytest.mark.parametrize("text,magnitude", [("三万", "万"), ("三点五亿", "亿"), ("十八", None), ("一万零五", "万"),
+                                            ("3.2万", "万"), ("近千", "千"), ("1.5", None)])
+def test_the_magnitude_as_written(text, magnitude):
+    assert parse_number(text).magnitude == magnitude
+
+
+@pytest.mark.parametrize("text,span", [("", (0, 0)), ("十x", (1, 2)), ("亿", (0, 1))])
+def test_chinese_numeral_value_refuses_with_a_span(text, span):
+    with pytest.raises(NumberParseError) as e:
+        chinese_numeral_value(text)
+    assert e.value.span == span
+
+
 @pytest.mark.parametrize("text,why", [("0." + "0" * 400 + "1", "too small"),
                                       ("1" + "0" * 400 + "分之一", "too large"),
                                       ("1" + "0" * 300 + "分之0." + "0" * 300 + "1", "too small")])
@@ -137,11 +168,19 @@ def test_a_number_built_by_hand_takes_its_exact_values_from_its_floats():
     n = Number(text="0.1", value=0.1, low=0.1, high=0.1, unit=None, qualifier="exact", magnitude=None)
     assert (n.exact, n.exact_low, n.exact_high, n.is_range) == (Fraction(1, 10),) * 3 + (False,)
     assert n == parse_number("0.1")
+    # an exact value missing is taken from its own float, those given are kept: one missing, or two
+    from_floats = {"exact": Fraction(1, 2), "exact_low": Fraction(1, 4), "exact_high": Fraction(3, 4)}
+    third = Fraction(1, 3)
+    for missing in [[name] for name in from_floats] + [[a, b] for a in from_floats for b in from_floats if a < b]:
+        given = {name: third for name in from_floats if name not in missing}
+        n = Number(text="x", value=0.5, low=0.25, high=0.75, unit=None, qualifier="exact", magnitude=None, **given)
+        assert (n.exact, n.exact_low, n.exact_high) == tuple({**from_floats, **given}.values()), missing
 
 
 @pytest.mark.parametrize("exact,text", [(Fraction(1, 10**7), "0.0000001"), (Fraction(32000), "32000"),
                                         (Fraction(2, 3), "2/3"), (Fraction(-5, 2), "-2.5"),
-                                        (Fraction(1, 8), "0.125"), (Fraction(0), "0"), (Fraction(-7, 40), "-0.175")])
+                                        (Fraction(1, 8), "0.125"), (Fraction(0), "0"), (Fraction(-7, 40), "-0.175"),
+                                        (Fraction(1, 5), "0.2"), (Fraction(3, 250), "0.012"), (Fraction(1, 3), "1/3")])
 def test_exact_text(exact, text):
     assert exact_text(exact) == text
     assert Fraction(text) == exact

@@ -19,13 +19,12 @@ from pingan.package.checks import run_checks
 from pingan.text._numbers import NumberParseError, parse_number
 from pingan.base._settings import display_path
 from pingan.base._problems import Problem
+from pingan.text._change_words import DECREASE, INCREASE
 from pingan.text._matching import SourceTexts, squash_ws
 
 __all__ = ["check_package"]
 
 LEVEL_ORDER = ["province", "prefecture", "county", "township", "village"]
-DECREASE = re.compile(r"降|减|下滑|缩小")
-INCREASE = re.compile(r"升|增|提高|提升|上涨|扩大")
 MEASURE_UNITS = {"change_pp": {"percentage-points"}, "change_pct": {"percent"},
                  "share_pct": {"percent"}, "rate_pct": {"percent"}}
 

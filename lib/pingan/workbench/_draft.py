@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pingan.text._change_words import DECREASE, INCREASE
 from pingan.text._spotter import SpottedNumber, extract_numbers_flat, squash
 
 __all__ = ["DraftRow", "draft_article", "draft_csv", "draft_match_rate", "STATISTICS_COLUMNS",
@@ -36,8 +37,6 @@ UNITS = {"人": "people", "名": "people", "位": "people", "人次": "person-ti
          "年": "years", "连冠": "years", "次": "times", "天": "days", "日": "days", "小时": "hours",
          "分钟": "minutes", "公里": "km", "平方公里": "km2", "斤": "jin", "percent": "percent",
          "percentage-points": "percentage-points"}
-DECREASE = re.compile(r"下降|降低|减少|下滑|缩小|回落|降幅|减")
-INCREASE = re.compile(r"增长|上升|提高|提升|增加|上涨|扩大|增幅|增")
 _CLAUSE_END = "。；！？;!?，,：:"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _SINCE = re.compile(r"((?:19|20)\d{2})年(?:以来|来|至今)")
