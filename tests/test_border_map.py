@@ -131,6 +131,37 @@ def test_inner_point_lies_inside_and_away_from_the_edge():
             assert 115 <= lon <= 119.5 and 26 <= lat <= 30.8
 
 
+def _farthest_by_brute_force(ring, steps=30):
+    """The grid point of inner_point's search farthest from every edge, each edge measured."""
+    from pingan.charts._map_chart import _inside
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    edges = list(zip(ring, ring[1:] + ring[:1]))
+
+    def dist(x, y):
+        out = float("inf")
+        for (x1, y1), (x2, y2) in edges:
+            dx, dy = x2 - x1, y2 - y1
+            k = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy)))
+            out = min(out, ((x - x1 - k * dx) ** 2 + (y - y1 - k * dy) ** 2) ** 0.5)
+        return out
+
+    points = [(min(xs) + (max(xs) - min(xs)) * i / steps, min(ys) + (max(ys) - min(ys)) * j / steps)
+              for i in range(1, steps) for j in range(1, steps)]
+    return max((p for p in points if _inside(*p, ring)), key=lambda p: dist(*p))
+
+
+@pytest.mark.parametrize("ring", [
+    [(0, 0), (10, 0), (10, 2), (2, 2), (2, 10), (0, 10)],  # an L: the corner is not the middle
+    [(0, 0), (6, 0), (6, 6), (4, 6), (4, 1), (2, 1), (2, 6), (0, 6)],  # a U with a deep notch
+    [(0, 0), (8, 0), (9, 3), (12, 4), (9, 5), (8, 8), (0, 8), (1, 4)],  # ragged, both ways
+])
+def test_inner_point_stops_measuring_early_and_finds_the_same_point(ring):
+    """The search stops measuring a point once an edge is no farther than the best so far; it
+    must find the point that measuring every edge finds."""
+    x, y = _farthest_by_brute_force(ring)
+    assert inner_point({"type": "Polygon", "coordinates": [ring]}) == (round(x, 4), round(y, 4))
+
+
 def test_bad_arguments_raise(tables):
     with pytest.raises(ValueError):
         pingan.charts.border_map(tables=tables, lang="fr")

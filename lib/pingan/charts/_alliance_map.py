@@ -33,13 +33,28 @@ def _polygons(geometry: dict) -> list:
     return [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
 
 
-def _edge_distance(x: float, y: float, ring: list) -> float:
-    best = float("inf")
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
-        dx, dy = x2 - x1, y2 - y1
-        k = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy)))
-        best = min(best, ((x - x1 - k * dx) ** 2 + (y - y1 - k * dy) ** 2) ** 0.5)
-    return best
+def _segments(ring: list) -> list[tuple[float, float, float, float, float]]:
+    """The ring's edges as (x1, y1, dx, dy, dx² + dy²)."""
+    return [(x1, y1, x2 - x1, y2 - y1, (x2 - x1) ** 2 + (y2 - y1) ** 2)
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1])]
+
+
+def _edge_distance(x: float, y: float, segments: list, beat: float = -1.0, start: int = 0) -> tuple[float, int]:
+    """(distance from (x, y) to the nearest edge, that edge's index), or — as soon as some edge
+    lies no farther than ``beat`` — (that edge's distance, its index): then the point cannot
+    beat ``beat`` and the rest need not be measured. Edges are tried from ``start`` on, so a
+    caller moving across a grid tries first the edge that stopped the last point."""
+    best, where, beat2, n = float("inf"), start, beat * beat if beat > 0 else -1.0, len(segments)
+    for step in range(n):
+        i = (start + step) % n
+        x1, y1, dx, dy, length2 = segments[i]
+        k = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length2))
+        d2 = (x - x1 - k * dx) ** 2 + (y - y1 - k * dy) ** 2
+        if d2 < best:
+            best, where = d2, i
+            if best <= beat2:
+                break
+    return best ** 0.5, where
 
 
 def inner_point(geometry: dict, steps: int = 30) -> tuple[float, float]:
@@ -48,13 +63,15 @@ def inner_point(geometry: dict, steps: int = 30) -> tuple[float, float]:
     ragged outline (Shangrao) does not get its name across a notch."""
     ring = max((p[0] for p in _polygons(geometry)), key=lambda r: abs(_area_centroid(r)[0]))
     xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    x0, y0, width, height = min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
+    segments, edge = _segments(ring), 0
     best = (-1.0, *label_point(geometry))
     for i in range(1, steps):
         for j in range(1, steps):
-            x = min(xs) + (max(xs) - min(xs)) * i / steps
-            y = min(ys) + (max(ys) - min(ys)) * j / steps
+            x = x0 + width * i / steps
+            y = y0 + height * j / steps
             if _inside(x, y, ring):
-                d = _edge_distance(x, y, ring)
+                d, edge = _edge_distance(x, y, segments, best[0], edge)
                 if d > best[0]:
                     best = (d, x, y)
     return round(best[1], 4), round(best[2], 4)
