@@ -564,9 +564,9 @@ def test_a_statistics_place_is_its_articles_inside_it_or_named_by_its_quote():
         assert mean.statistic_places({k: v for k, v in tables.items() if k != missing}) == []
 
 
-def test_short_place_names_drop_the_suffix_but_keep_two_characters():
+def test_name_stems_drop_the_suffix_but_keep_two_characters():
     names = ("金华市", "婺城区", "新狮街道", "金华开发区", "浙江省", "青春路社区", "县", "A市", "北京", "内蒙古自治区")
-    assert [mean.short_place_name(n) for n in names] == [
+    assert [mean.name_stem(n) for n in names] == [
         "金华", "婺城", "新狮", "金华", "浙江", "青春路", "县", "A市", "北京", "内蒙古"]
 
 

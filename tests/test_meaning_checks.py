@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pingan
 from conftest import assert_reported, read_rows as _read, write_rows as _write
-from pingan.package.checks._meaning import short_place_name
+from pingan.package.checks._meaning import name_stem
 
 
 def _edit(pkg, table: str, key: str, **cells) -> int:
@@ -111,8 +111,8 @@ def test_cross_border_place_the_quote_does_not_name_is_reported(package_copy, so
     assert_reported(package_copy, sources_dir, rf"statistics\.csv:{line}: place_code: '310116' \(金山区\) is neither")
 
 
-def test_short_place_names():
-    assert [short_place_name(n) for n in ("金华市", "婺城区", "新狮街道", "金山区", "浙江省", "青春路社区", "县")] == [
+def test_name_stems():
+    assert [name_stem(n) for n in ("金华市", "婺城区", "新狮街道", "金山区", "浙江省", "青春路社区", "县")] == [
         "金华", "婺城", "新狮", "金山", "浙江", "青春路", "县"]
 
 

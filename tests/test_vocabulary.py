@@ -16,11 +16,11 @@ from pingan.package._vocabulary import (CITY_PALETTE, FAMILY_LABELS, STATUSES, P
 
 PLACES = [dict(row, province_code="990000") for row in [  # every place of one test province
     {"place_code": "990000", "level": "province", "parent_code": "", "name_en": "Test Province", "name_zh": "测试省"},
-    {"place_code": "990100", "level": "prefecture", "parent_code": "990000", "name_en": "Alpha City", "name_zh": "甲市"},
-    {"place_code": "990200", "level": "prefecture", "parent_code": "990000", "name_en": "Beta", "name_zh": "乙市"},
-    {"place_code": "990300", "level": "prefecture", "parent_code": "990000", "name_en": "Gamma", "name_zh": "丙市"},
+    {"place_code": "990100", "level": "prefecture", "parent_code": "990000", "name_en": "Alpha City", "name_zh": "甲城市"},
+    {"place_code": "990200", "level": "prefecture", "parent_code": "990000", "name_en": "Beta", "name_zh": "乙城市"},
+    {"place_code": "990300", "level": "prefecture", "parent_code": "990000", "name_en": "Gamma", "name_zh": "丙城市"},
     # a county whose digits point at another city: parent_code decides, not the digits
-    {"place_code": "990301", "level": "county", "parent_code": "990200", "name_en": "Delta District", "name_zh": "丁区"},
+    {"place_code": "990301", "level": "county", "parent_code": "990200", "name_en": "Delta District", "name_zh": "丁城区"},
     {"place_code": "990301-x", "level": "village", "parent_code": "990301", "name_en": "X Village", "name_zh": "某村"},
 ]]
 
@@ -36,14 +36,19 @@ def test_cities_are_coloured_in_order_of_their_first_article():
     assert list(c.colors.values()) == list(CITY_PALETTE[:2])
     assert "990100" not in c.colors  # no article, no colour
     assert c.of["990301-x"] == "990200" and c.of["990200"] == "990200" and "990000" not in c.of
-    assert c.names["en"] == {"990300": "Gamma", "990200": "Beta"} and c.names["zh"]["990200"] == "乙"
+    assert c.names["en"] == {"990300": "Gamma", "990200": "Beta"} and c.names["zh"]["990200"] == "乙城"
     assert c.provinces == ("990000",)  # the province the articles are about: what a map of the province draws
 
 
-def test_place_names_lose_city_and_district():
-    assert short_place_name("Alpha City", "en") == "Alpha" and short_place_name("Lin'an District", "en") == "Lin'an"
-    assert short_place_name("杭州市", "zh") == "杭州" and short_place_name("婺城区", "zh") == "婺城"
-    assert short_place_name("Jiashan County", "en") == "Jiashan County"
+def test_place_names_lose_the_word_for_their_level_and_nothing_else():
+    en = ("Alpha City", "Lin'an District", "Jiashan County", "Zhejiang Province", "Hengdian Town",
+          "Xinshi Subdistrict", "Houchen Village", "Shanghai", "Cityside District", "County")
+    assert [short_place_name(n, "en") for n in en] == [
+        "Alpha", "Lin'an", "Jiashan", "Zhejiang", "Hengdian Town", "Xinshi Subdistrict", "Houchen Village",
+        "Shanghai", "Cityside", "County"]
+    zh = ("杭州市", "婺城区", "嘉善县", "浙江省", "横店镇", "新狮街道", "后陈村", "县", "沙县", "上海市", "城区")
+    assert [short_place_name(n, "zh") for n in zh] == [
+        "杭州", "婺城", "嘉善", "浙江", "横店镇", "新狮街道", "后陈村", "县", "沙县", "上海", "城区"]
     places = {r["place_code"]: r for r in PLACES}
     assert prefecture_of("990000", places) is None and prefecture_of("nowhere", places) is None
 
@@ -238,8 +243,6 @@ def _branches_on_lang(path: Path) -> dict[str, int]:
 # The branches on the language left in charts, tables and analysis, each a rule of writing, not a
 # phrase: how a place or a heading is shortened, and how a box label is cut.
 LANG_BRANCHES = {
-    ("analysis/_frames.py", "place_names"): 1,     # English drops "District"/"County"; Chinese as printed
-    ("analysis/_frames.py", "article_labels"): 1,  # Chinese drops 市/区/县
     ("analysis/_frames.py", "printed_label"): 1,   # Chinese readers see the figure exactly as printed
     ("charts/_model_charts.py", "_heading_name"): 1,  # a heading up to its colon, or its dash or comma
     ("charts/_model_layout.py", "node_label"): 2,  # Chinese names are cut by character
@@ -279,3 +282,21 @@ def test_no_article_id_or_place_code_is_typed_in_the_library():
     raw = (LIB / "package" / "phrases.csv").read_text(encoding="utf-8")
     typed += [f"package/phrases.csv: {m}" for m in pattern.findall(raw)]
     assert not typed, f"article ids or place codes typed in the library (read them from the data): {typed}"
+
+
+def test_every_place_label_follows_the_one_rule():
+    """Charts, tables and article labels name places through ``place_names``; the alliance map
+    through ``alliance_cities``: each gives the short name, in both languages."""
+    from pingan.analysis._frames import article_labels, place_names
+    from pingan.charts._alliance_map import alliance_cities
+    tables = pingan.load_all()
+    for lang in ("en", "zh"):
+        names = place_names(tables, lang)
+        assert names == {r["place_code"]: short_place_name(r[f"name_{lang}"], lang)
+                         for r in tables["places"].iter_rows(named=True)}
+        labels = article_labels(tables, lang)
+        for r in tables["articles"].iter_rows(named=True):
+            assert labels[r["article_id"]] == f"{names[r['place_code']]} {str(r['published'])[:4]}"
+        provinces = {r["province_code"]: r for r in tables["places"].iter_rows(named=True) if r["level"] == "province"}
+        for r in alliance_cities(tables=tables, lang=lang).iter_rows(named=True):
+            assert r["province"] == short_place_name(provinces[r["province_code"]][f"name_{lang}"], lang)

@@ -10,7 +10,7 @@ import re
 import polars as pl
 
 from pingan.package._selection import article_order, check_article_ids, resolve_tables
-from pingan.package._vocabulary import Cities, cities_from, check_lang, text as say
+from pingan.package._vocabulary import Cities, cities_from, check_lang, short_place_name, text as say
 
 __all__ = ["resolve_tables", "check_article_ids", "article_labels", "article_order", "city_expr", "city_code_expr", "cities",
            "statistics_frame", "row_labels", "printed_label", "place_names", "signed_percent", "has_cjk"]
@@ -23,12 +23,10 @@ def has_cjk(text: str) -> bool:
 
 
 def place_names(tables: dict[str, pl.DataFrame], lang: str) -> dict[str, str]:
-    """place_code → short name (English without "District"/"County"; Chinese as printed)."""
+    """place_code → the name as readers say it (``short_place_name``: Wucheng, 婺城)."""
     check_lang(lang)
     p = tables["places"]
-    if lang == "zh":
-        return dict(zip(p["place_code"], p["name_zh"]))
-    return {c: re.sub(r" (District|County|Province)$", "", n) for c, n in zip(p["place_code"], p["name_en"])}
+    return {c: short_place_name(n, lang) for c, n in zip(p["place_code"], p[f"name_{lang}"])}
 
 
 def article_labels(tables: dict[str, pl.DataFrame], lang: str) -> dict[str, str]:
@@ -37,8 +35,6 @@ def article_labels(tables: dict[str, pl.DataFrame], lang: str) -> dict[str, str]
     out = {}
     for r in tables["articles"].iter_rows(named=True):
         place = names.get(r["place_code"], r["place_code"])
-        if lang == "zh":
-            place = re.sub(r"(市|区|县)$", "", place)
         out[r["article_id"]] = f"{place} {r['published'][:4]}"
     return out
 

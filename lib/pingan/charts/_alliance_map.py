@@ -128,9 +128,9 @@ def alliance_cities(practice_id: str | None = None, *, tables: dict | None = Non
         raise ValueError(f"practice {practice['practice_id']!r}: its name {practice['name_zh']!r} does not "
                          f"abbreviate the cities {absent} that the border map draws")
     places = t["places"].with_columns(pl.col(pl.Enum).cast(pl.String))
-    provinces = places.filter(pl.col("level") == "province").select(
-        "province_code", province_zh="name_zh",
-        province=pl.col(f"name_{lang}").str.replace(" Province", "", literal=True))
+    provinces = places.filter(pl.col("level") == "province")
+    provinces = provinces.select("province_code", province_zh="name_zh",
+                                 province=_short_names(pl.col(f"name_{lang}"), provinces[f"name_{lang}"], lang))
     codes = linked["place_code"].to_list()
     home = dict(zip(linked["place_code"], linked["home"]))
     missing = [c for c in codes if c not in set(places["place_code"].to_list())]
@@ -152,6 +152,11 @@ def alliance_cities(practice_id: str | None = None, *, tables: dict | None = Non
             .sort("order").drop("order", "home"))
 
 
+def _short_names(column: pl.Expr, names: pl.Series, lang: str) -> pl.Expr:
+    """``column`` (of the names in ``names``) as readers say them: ``short_place_name``."""
+    return column.replace_strict({n: short_place_name(n, lang) for n in names.unique()}, return_dtype=pl.String)
+
+
 def _zhejiang_rows(t: dict, lang: str, allies: pl.DataFrame) -> pl.DataFrame:
     """The province's other cities: context only."""
     places = t["places"].with_columns(pl.col(pl.Enum).cast(pl.String))
@@ -161,10 +166,10 @@ def _zhejiang_rows(t: dict, lang: str, allies: pl.DataFrame) -> pl.DataFrame:
                        & ~pl.col("place_code").is_in(allies["place_code"].implode()))
     return (zj.select("place_code", "name_zh", "name_en", "pinyin")
             .join(_label_points(tuple(allies["place_code"])), on="place_code", how="left")
-            .with_columns(province=pl.lit(scope[f"name_{lang}"].removesuffix(" Province")),
+            .with_columns(province=pl.lit(short_place_name(scope[f"name_{lang}"], lang)),
                           role=pl.lit(say("alliance.other", lang,
                                           province=short_place_name(scope[f"name_{lang}"], lang))),
-                          label=pl.col(f"name_{lang}")))
+                          label=_short_names(pl.col(f"name_{lang}"), zj[f"name_{lang}"], lang)))
 
 
 def border_map(practice_id: str | None = None, *, tables: dict | None = None, lang: str = "en",
@@ -183,7 +188,7 @@ def border_map(practice_id: str | None = None, *, tables: dict | None = None, la
     allies = allies.with_columns(
         fill=pl.when(pl.col("home")).then(pl.lit(home_colour)).otherwise(pl.lit(PARTNER_COLOR)),
         text_color=pl.lit(INK),  # on a white halo: legible on the home city's colour and the partners' blue
-        label=pl.col(f"name_{lang}") + pl.lit("\n") + pl.col("province"))
+        label=_short_names(pl.col(f"name_{lang}"), allies[f"name_{lang}"], lang) + pl.lit("\n") + pl.col("province"))
     others = _zhejiang_rows(t, lang, allies)
     tips = [alt.Tooltip(f"{c}:N", title=say(c, lang)) for c in ("name_zh", "pinyin", "name_en")] + [
         alt.Tooltip("province:N", title=say("alliance.province", lang)),

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 __all__ = ["CITY_COLORS", "CITY_NAMES", "OTHER_COLOR", "CITY_PALETTE", "Cities", "cities_from",
-           "package_cities", "prefecture_of", "short_place_name", "PHRASES_FILE", "PhraseError", "phrases", "phrase",
+           "package_cities", "prefecture_of", "short_place_name", "LEVEL_WORDS", "PHRASES_FILE", "PhraseError", "phrases", "phrase",
            "parse_phrases", "phrase_fields", "text", "slug_label", "slug_labels", "join_words", "in_sentence",
            "category_label", "check_lang", "STATUSES", "FAMILY_LABELS", "TIER_ORDER", "family_label",
            "family_in_sentence", "tier_label", "relation_label", "is_template"]
@@ -59,11 +59,20 @@ def prefecture_of(code: str, places: Mapping[str, Mapping]) -> str | None:
     return None
 
 
+# The words for a place's level that readers drop (Jinhua, not Jinhua City; 金华, not 金华市).
+# Towns, subdistricts and villages keep theirs: 横店镇 is Hengdian Town in every chart.
+LEVEL_WORDS = {"en": (" Province", " City", " District", " County"), "zh": ("省", "市", "区", "县")}
+
+
 def short_place_name(name: str, lang: str) -> str:
-    """A city's (or province's) name as a reader says it: "Hangzhou", "Zhejiang" (no " City",
-    " District", " Province"), 杭州, 浙江 (no 市, 区, 省)."""
+    """A place's name as a reader says it, without the word for its level: "Zhejiang", "Jinhua",
+    "Wucheng", "Jiashan"; 浙江, 金华, 婺城, 嘉善. A Chinese name keeps it when one character
+    would remain (县 alone stays 县). The one rule every chart, table and label uses."""
     check_lang(lang)
-    return re.sub(r" (City|District|Province)$", "", name) if lang == "en" else re.sub(r"(市|区|省)$", "", name)
+    for word in LEVEL_WORDS[lang]:
+        if name.endswith(word) and (lang == "en" or len(name) - len(word) >= 2):
+            return name[: -len(word)]
+    return name
 
 
 def cities_from(places_rows: Iterable[Mapping], articles_rows: Iterable[Mapping]) -> Cities:

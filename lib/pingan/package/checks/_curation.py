@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from pingan.base._problems import Problem
 from pingan.package._reading import CheckedTable
-from pingan.package.checks._meaning import short_place_name
+from pingan.package.checks._meaning import name_stem
 from pingan.text._matching import SourceTexts
 
 __all__ = ["CHECKS", "tone_marks", "inferred_periods_explained", "rows_inside_article_city",
@@ -159,7 +159,7 @@ def places_used(tables: dict[str, CheckedTable], sources: SourceTexts | None = N
     province_of = {code: prov for code, _, _, _, prov in rows}
     scope = {province_of.get(c) for c in arts.frame["place_code"].to_list() if c} - {None}
     named = {code for code, name, _, _, _ in rows
-             if code in used or (name and any(name in x or short_place_name(name) in x for x in texts))}
+             if code in used or (name and any(name in x or name_stem(name) in x for x in texts))}
     above = set()
     for code in named:
         up, seen = parent.get(code), set()

@@ -22,7 +22,7 @@ from pingan.text._matching import squash_ws
 if TYPE_CHECKING:  # pragma: no cover
     from pingan.package._reading import CheckedTable
 
-__all__ = ["CHECKS", "as_written_in_quote", "periods_before_publication", "statistic_places", "short_place_name"]
+__all__ = ["CHECKS", "as_written_in_quote", "periods_before_publication", "statistic_places", "name_stem"]
 
 # Administrative suffixes, longest first: 金华市 is also 金华, 新狮街道 also 新狮.
 SUFFIXES = ("特别行政区", "自治区", "开发区", "街道", "社区", "商圈", "省", "市", "区", "县", "镇", "乡", "村")
@@ -30,9 +30,11 @@ _ARABIC = "0123456789"
 _ZH_NUMERAL = set("零〇一二两三四五六七八九十百千万亿")
 
 
-def short_place_name(name_zh: str) -> str:
-    """The name without its administrative suffix (金华市 -> 金华), kept whole when what
-    would remain is a single character (婺城区 -> 婺城, but 义乌市 -> 义乌 and 县 alone stays)."""
+def name_stem(name_zh: str) -> str:
+    """The stem a quote may name a place by: the name without its administrative suffix
+    (金华市 -> 金华, 新狮街道 -> 新狮), kept whole when what would remain is a single character
+    (县 alone stays). For matching only: readers see ``short_place_name``, which drops only the
+    words for a province, city, district or county."""
     for suffix in SUFFIXES:
         if name_zh.endswith(suffix) and len(name_zh) - len(suffix) >= 2:
             return name_zh[: -len(suffix)]
@@ -130,7 +132,7 @@ def _check_statistic_places(stats: CheckedTable, articles: CheckedTable, places:
             continue
         q = squash_ws(quote or "")
         full = name[code] or ""
-        if full and (full in q or short_place_name(full) in q):
+        if full and (full in q or name_stem(full) in q):
             continue
         problems.append(Problem(stats.file, stats.lines[i], "place_code",
                                 f"{code!r} ({full}) is neither {aid}'s place {home!r} ({name.get(home)}), "
