@@ -157,6 +157,25 @@ def test_atomic_file(tmp_path):
     assert target.stat().st_mode & 0o777 == 0o640  # keeps the file's permissions
 
 
+def test_a_cache_write_skips_the_fsyncs_but_stays_atomic(tmp_path, monkeypatch):
+    """``durable=False`` (the table and image caches) renames without fsync; a failure still
+    leaves the old file and no temporary one."""
+    from pingan.base import _atomic as atomic
+    synced = []
+    monkeypatch.setattr(atomic, "_fsync_file", lambda p: synced.append(p))
+    monkeypatch.setattr(atomic, "_fsync_dir", lambda p: synced.append(p))
+    target = tmp_path / "cache" / "k.bin"
+    atomic.atomic_write_bytes(target, b"old", durable=False)
+    assert synced == [] and target.read_bytes() == b"old"
+    with pytest.raises(RuntimeError):
+        with atomic.atomic_file(target, durable=False) as tmp:
+            tmp.write_bytes(b"half")
+            raise RuntimeError
+    assert target.read_bytes() == b"old" and sorted(p.name for p in target.parent.iterdir()) == ["k.bin"]
+    atomic.atomic_write_bytes(target, b"new")
+    assert target.read_bytes() == b"new" and len(synced) == 2  # the durable default syncs file and folder
+
+
 def test_atomic_directory(tmp_path):
     target = tmp_path / "d"
     with atomic_directory(target) as tmp:

@@ -58,9 +58,11 @@ def _fsync_file(path: Path) -> None:
 
 
 @contextmanager
-def atomic_file(path: str | os.PathLike) -> Iterator[Path]:
+def atomic_file(path: str | os.PathLike, *, durable: bool = True) -> Iterator[Path]:
     """A temporary path beside ``path`` to write; on success it is fsync'ed and renamed
-    onto ``path`` (os.replace); on any failure it is deleted and ``path`` is untouched."""
+    onto ``path`` (os.replace); on any failure it is deleted and ``path`` is untouched.
+    ``durable=False`` skips the fsyncs: for a cache, whose loss in a power cut only costs time,
+    the rename is still atomic, so no reader sees half a file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -69,17 +71,19 @@ def atomic_file(path: str | os.PathLike) -> Iterator[Path]:
     try:
         os.chmod(tmp, _mode_for(path, 0o666))
         yield tmp
-        _fsync_file(tmp)
+        if durable:
+            _fsync_file(tmp)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically."""
-    with atomic_file(path) as tmp:
+def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, durable: bool = True) -> Path:
+    """Write ``data`` to ``path`` atomically (``durable``: as :func:`atomic_file`)."""
+    with atomic_file(path, durable=durable) as tmp:
         tmp.write_bytes(data)
     return Path(path)
 

@@ -27,9 +27,9 @@ import base64
 import functools
 import hashlib
 import json
-import os
 from pathlib import Path
 
+from pingan.base._atomic import atomic_write_bytes
 from pingan.base._settings import REPO, cache_dir, in_checkout
 
 __all__ = ["VEGALITE_MIMETYPE", "FALLBACK_SCALE", "FALLBACK_KEY_TEXT", "register_cjk_font", "to_png", "to_svg",
@@ -145,10 +145,7 @@ def fallback_png(spec: dict) -> bytes:
     if png is None:
         png = palette_png(to_png(spec, scale=FALLBACK_SCALE), text={FALLBACK_KEY_TEXT: key})
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(png)
-        os.replace(tmp, path)
+        atomic_write_bytes(path, png, durable=False)
     except OSError:
         pass  # a read-only cache only costs time
     return png

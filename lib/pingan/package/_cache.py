@@ -13,12 +13,12 @@ made from, and data with problems is never cached (``load_all`` raises as before
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from pathlib import Path
 
 import polars as pl
 
+from pingan.base._atomic import atomic_write_bytes
 from pingan.base._settings import PACKAGE, cache_dir
 
 __all__ = ["content_key", "read_cached_tables", "write_cached_tables"]
@@ -61,12 +61,7 @@ def read_cached_tables(key: str) -> dict[str, pl.DataFrame] | None:
 def write_cached_tables(key: str, tables: dict[str, pl.DataFrame]) -> None:
     """Store validated tables under ``key`` (atomically); a cache that cannot be written only
     costs time."""
-    path = _entry(key)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as f:
-            pickle.dump(dict(tables), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        atomic_write_bytes(_entry(key), pickle.dumps(dict(tables), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except (OSError, pickle.PicklingError):
-        tmp.unlink(missing_ok=True)
+        pass
