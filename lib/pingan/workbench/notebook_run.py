@@ -1,6 +1,6 @@
 """Execute notebooks in place so that an unchanged rerun leaves them byte for byte the same.
 
-    python -m pingan.notebook_run notebooks/00_overview.ipynb [...]   # python3 run.py notebooks
+    python -m pingan.workbench.notebook_run notebooks/00_overview.ipynb [...]   # python3 run.py notebooks
 
 nbconvert's ``--execute`` records when every cell ran (``metadata.execution``), so each
 rerun rewrites every notebook even when nothing changed. Here the notebook runs in a fresh
@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+
+from pingan.base._atomic import atomic_file
 
 __all__ = ["execute_notebook", "clear_volatile_metadata"]
 
@@ -53,9 +55,8 @@ def execute_notebook(path: str | Path, out: str | Path | None = None, *, timeout
             km.shutdown_kernel(now=True)
     clear_volatile_metadata(nb)
     target = Path(out) if out else path
-    tmp = target.with_name(f".{target.name}.tmp")
-    nbformat.write(nb, tmp)
-    tmp.replace(target)
+    with atomic_file(target) as tmp:
+        nbformat.write(nb, tmp)
     return target
 
 
