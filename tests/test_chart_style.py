@@ -20,8 +20,10 @@ The subtitle's one-or-two-line rule is enforced by ``frame()`` itself (tested be
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+import traceback
 
 import altair as alt
 import polars as pl
@@ -31,7 +33,7 @@ import pingan
 from chart_specs import all_params, inner_title, mark_type, units, view_names
 from conftest import shown
 from pingan.analysis._frames import article_labels
-from pingan.charts._framing import frame, source_text
+from pingan.charts._framing import conditional, frame, source_text
 from pingan.charts._style import INK, contrast, text_shade
 from pingan.text import NumberParseError, parse_number
 from pingan.workbench._figures import chart_calls
@@ -66,8 +68,33 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 LEGEND_CHANNELS = ("color", "fill", "shape", "strokeDash", "stroke")
 
 
+# channels the builders handed ``encode`` as a string or a dict (recorded while charts() builds)
+SHORTHANDS: list[str] = []
+
+
+@contextlib.contextmanager
+def shorthands_recorded(found: list[str]):
+    """Record every channel that reaches ``encode`` as a string or a dict, with the line of
+    pingan that passed it: Altair converts each by hashing every schema class (~3 ms)."""
+    from altair.utils import core
+    wrap = core._ChannelCache._wrap_in_channel  # Altair's one way from a shorthand to a channel
+
+    def recording(self, obj, encoding, /):
+        if isinstance(obj, (str, dict)):
+            ours = [f for f in traceback.extract_stack()[:-1] if "/lib/pingan/" in f.filename.replace("\\", "/")]
+            where = f"{ours[-1].filename.replace(chr(92), '/').split('/lib/')[-1]}:{ours[-1].lineno}" if ours else "?"
+            found.append(f"{where}: {encoding}={obj!r}")
+        return wrap(self, obj, encoding)
+    core._ChannelCache._wrap_in_channel = recording
+    try:
+        yield found
+    finally:
+        core._ChannelCache._wrap_in_channel = wrap
+
+
 def _build(name, args, kwargs, lang):
-    return getattr(pingan.charts, name)(*args, tables=TABLES, lang=lang, **kwargs).to_dict()
+    with shorthands_recorded(SHORTHANDS):
+        return getattr(pingan.charts, name)(*args, tables=TABLES, lang=lang, **kwargs).to_dict()
 
 
 @functools.cache
@@ -94,6 +121,27 @@ def test_the_sweep_draws_every_builder_in_the_registry():
     assert {name for _, name, *_ in charts()} == set(pingan.charts.BUILDERS)
     assert {lang for *_, lang, _ in charts()} == {"en", "zh"}
     assert set(DRAWS) >= {n for n in pingan.charts.BUILDERS if n != "two_articles_chart"}
+
+
+def test_builders_hand_encode_channel_objects_not_shorthands():
+    charts()
+    assert not SHORTHANDS, "use alt.X(...), alt.XValue(...) or conditional(...):\n" + "\n".join(sorted(set(SHORTHANDS)))
+    with shorthands_recorded([]) as found:  # the recorder sees a shorthand when there is one
+        alt.Chart(pl.DataFrame({"x": [1]})).mark_point().encode(x="x:Q", y=alt.Y("x:Q"), color=alt.value("red"))
+    assert sorted(f.split(": ", 1)[1] for f in found) == ["color={'value': 'red'}", "x='x:Q'"]
+
+
+def test_conditional_gives_the_channel_object_of_the_same_spec():
+    pick = alt.selection_point(name="pick")
+    cases = [("opacity", pick, alt.value(1.0), alt.value(0.3), "OpacityValue"),
+             ("color", "datum.n > 0", alt.Color("n:Q"), alt.value("#f7f7f7"), "ColorValue"),
+             ("strokeDash", "datum.on", alt.value([1, 0]), alt.value([4, 3]), "StrokeDashValue")]
+    for channel, predicate, yes, no, kind in cases:
+        made = conditional(channel, predicate, yes, no)
+        assert type(made).__name__ == kind
+        plain = alt.Chart(pl.DataFrame({"n": [1]})).mark_point().encode(**{channel: alt.condition(predicate, yes, no)})
+        ours = alt.Chart(pl.DataFrame({"n": [1]})).mark_point().encode(**{channel: made})
+        assert ours.to_dict()["encoding"] == plain.to_dict()["encoding"]
 
 
 def test_a_builder_missing_from_the_export_is_an_error(monkeypatch):

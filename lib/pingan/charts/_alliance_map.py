@@ -198,7 +198,7 @@ def border_map(practice_id: str | None = None, *, tables: dict | None = None, la
         geo = alt.Data(values=topo_text, format=alt.DataFormat(type="topojson", feature="cities"))
         return alt.Chart(rows).mark_geoshape(stroke="white", strokeWidth=0.8).transform_lookup(
             lookup="place_code", from_=alt.LookupData(geo, key="id"), as_="geo").encode(
-            shape="geo:G", color=alt.Color("fill:N", scale=None, legend=None))
+            shape=alt.Shape("geo:G"), color=alt.Color("fill:N", scale=None, legend=None))
 
     # all fourteen cities in one layer, from one topology: Zhejiang's grey, the alliance in blues
     rows = pl.concat([others.with_columns(fill=pl.lit(ZHEJIANG_COLOR), quote=pl.lit(None, pl.String)),
@@ -208,15 +208,15 @@ def border_map(practice_id: str | None = None, *, tables: dict | None = None, la
     # every name on a white halo, so it reads at 4.5:1 or more whichever shape it overlaps
     # (#666 straight on the light grey was 4.47:1); halos are decoration, hidden from screen readers
     other_halo = alt.Chart(others).mark_text(fontSize=9, color=HALO, stroke=HALO, strokeWidth=3, strokeJoin="round",
-                                             aria=False).encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
+                                             aria=False).encode(longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), text=alt.Text("label:N"))
     other_names = alt.Chart(others).mark_text(fontSize=9, color=OTHER_INK).encode(
-        longitude="lon:Q", latitude="lat:Q", text="label:N", tooltip=tips)
+        longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), text=alt.Text("label:N"), tooltip=tips)
     size = NAME_SIZE[lang]
     halo = alt.Chart(allies).mark_text(fontSize=size, fontWeight="bold", lineBreak="\n", color=HALO, stroke=HALO,
                                        strokeWidth=3, strokeJoin="round", aria=False).encode(
-        longitude="lon:Q", latitude="lat:Q", text="label:N")
+        longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), text=alt.Text("label:N"))
     ally_names = alt.Chart(allies).mark_text(fontSize=size, fontWeight="bold", lineBreak="\n"
-                                             ).encode(longitude="lon:Q", latitude="lat:Q", text="label:N",
+                                             ).encode(longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), text=alt.Text("label:N"),
                                                       color=alt.Color("text_color:N", scale=None, legend=None),
                                                       tooltip=tips + [alt.Tooltip("quote:N", title=say("quote", lang))])
     view = alt.layer(cities, other_halo, other_names, halo, ally_names).project(type="mercator").properties(

@@ -5,7 +5,7 @@ import altair as alt
 import polars as pl
 
 from pingan.analysis._frames import article_labels, article_order, check_article_ids, city_code_expr, city_expr, place_names, resolve_tables
-from pingan.charts._framing import city_color, frame, labels_beside, padded, shorten, source_line
+from pingan.charts._framing import city_color, conditional, frame, labels_beside, padded, shorten, source_line
 from pingan.package._vocabulary import STATUSES, category_label, check_lang, join_words, slug_label, text as say
 from pingan.charts._style import CELL_RANGE, INK
 
@@ -62,7 +62,7 @@ def timeline_view(df: pl.DataFrame, lang: str, pick=None, *, tables: dict) -> al
         tooltip=tooltip,
     ).properties(width=TIMELINE_WIDTH, height=alt.Step(16))
     if pick is not None:
-        dots = dots.encode(opacity=alt.condition(pick, alt.value(1.0), alt.value(0.2)))
+        dots = dots.encode(opacity=conditional("opacity", pick, alt.value(1.0), alt.value(0.2)))
     return dots.facet(
         data=df,
         row=alt.Row("article:N", title=None, sort=df["article"].unique(maintain_order=True).to_list(),
@@ -121,7 +121,7 @@ def practice_heatmap(*, tables: dict | None = None, lang: str = "en", title: str
     ).properties(width=alt.Step(84), height=alt.Step(24))
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color("practices:Q", scale=alt.Scale(range=CELL_RANGE, domainMin=0), legend=None))
-    text = base.mark_text(fontSize=11, color=INK).encode(text="practices:Q")
+    text = base.mark_text(fontSize=11, color=INK).encode(text=alt.Text("practices:Q"))
     return frame(alt.layer(cells, text), title, subtitle, source_line(t, p["article_id"], ["practices.csv"], lang),
                  lang=lang)
 
@@ -197,6 +197,6 @@ def coverage_chart(report, *, tables: dict | None = None, lang: str = "en", titl
                  alt.Tooltip("numbers:Q", title=say("numbers", lang))],
     ).properties(width=360, height=alt.Step(24))
     ends = alt.Chart(totals).mark_text(align="left", dx=5, color=INK).encode(
-        x="numbers:Q", y=alt.Y("article:N", sort=arts), text="numbers:Q")
+        x=alt.X("numbers:Q"), y=alt.Y("article:N", sort=arts), text=alt.Text("numbers:Q"))
     return frame(alt.layer(bars, ends), title, subtitle,
                  source_line(t, df["article_id"], ["statistics.csv", "exclusions.csv"], lang), lang=lang)

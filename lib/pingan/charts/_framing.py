@@ -22,7 +22,7 @@ from pingan.analysis._frames import article_order, cities
 from pingan.package._vocabulary import check_lang, phrase, text as say
 from pingan.charts._style import INK, MUTED
 
-__all__ = ["frame", "source_line", "phrase_expr", "city_color", "labels_beside", "wrap", "shorten", "chart_title",
+__all__ = ["frame", "source_line", "phrase_expr", "city_color", "labels_beside", "conditional", "wrap", "shorten", "chart_title",
            "subtitle_lines", "source_text", "describe", "sentences", "padded", "log_padded", "log_axis"]
 
 MAX_SUBTITLE_LINES = 2
@@ -187,7 +187,19 @@ def labels_beside(base: alt.Chart, text: str = "shown:N", *, negative: bool = Fa
     """Text beside each mark: right of it (left of it for ``negative`` values), in ink, or
     in the mark's own colour with ``color=None``."""
     chart = base.mark_text(align="right" if negative else "left", dx=-5 if negative else 5, fontSize=size)
-    return chart.encode(text=text, **({"color": alt.value(color)} if color else {}))
+    return chart.encode(text=alt.Text(text), **({"color": alt.ColorValue(color)} if color else {}))
+
+
+def conditional(channel: str, predicate, if_true, if_false):
+    """``alt.condition(predicate, if_true, if_false)`` as the object of ``channel``'s class
+    (``conditional("opacity", pick, alt.value(1), alt.value(0.3))`` is an ``alt.OpacityValue``).
+
+    Chart code here hands ``encode`` channel objects, never strings or dicts: Altair turns a
+    string shorthand or a dict into its class by hashing the schema of every class it might be
+    (about 3 ms a channel; an object costs 0.02 ms). ``tests/test_chart_style.py`` checks it."""
+    spec = alt.condition(predicate, if_true, if_false)
+    kind = "Value" if "value" in spec else "Datum" if "datum" in spec else ""
+    return getattr(alt, channel[0].upper() + channel[1:] + kind)(**spec)
 
 
 def padded(values, *, share: float = 0.25, include_zero: bool = True) -> list[float]:

@@ -8,7 +8,7 @@ import polars as pl
 from pingan.package._geo import ZHEJIANG_PREFECTURES, zhejiang_prefectures, zhejiang_topology_text
 from pingan.charts._context_charts import timeline_frame, timeline_view
 from pingan.analysis._frames import article_labels, article_order, cities as cities_of, city_code_expr, resolve_tables
-from pingan.charts._framing import frame, source_line
+from pingan.charts._framing import conditional, frame, source_line
 from pingan.package._vocabulary import OTHER_COLOR, check_lang, join_words, short_place_name, text as say
 from pingan.charts._style import HALO, INK
 
@@ -106,17 +106,17 @@ def _map_view(cities: pl.DataFrame, lang: str, pick=None) -> alt.LayerChart:
     base = alt.Chart(cities)
     shapes = base.mark_geoshape(stroke="white", strokeWidth=0.8).transform_lookup(
         lookup="city_code", from_=alt.LookupData(geo, key="id"), as_="geo",
-    ).encode(shape="geo:G", color=alt.Color("fill:N", scale=None, legend=None), tooltip=_tooltips(lang))
+    ).encode(shape=alt.Shape("geo:G"), color=alt.Color("fill:N", scale=None, legend=None), tooltip=_tooltips(lang))
     size = NAME_SIZE[lang]
     # a white outline beneath dark ink: the names read at 4.5:1 or more on every city colour
     # (white on the green and orange fills was 3.4:1 and 3.9:1); the halo is decoration, hidden from screen readers
     halo = base.mark_text(fontSize=size, fontWeight="bold", color=HALO, stroke=HALO, strokeWidth=3,
-                          strokeJoin="round", aria=False).encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
+                          strokeJoin="round", aria=False).encode(longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), text=alt.Text("label:N"))
     text = base.mark_text(fontSize=size, fontWeight="bold").encode(
-        longitude="lon:Q", latitude="lat:Q", text="label:N",
+        longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), text=alt.Text("label:N"),
         color=alt.Color("text_color:N", scale=None, legend=None), tooltip=_tooltips(lang))
     if pick is not None:  # only the shapes dim: the names stay legible
-        dim = alt.condition(pick, alt.value(1.0), alt.value(0.35))
+        dim = conditional("opacity", pick, alt.value(1.0), alt.value(0.35))
         shapes = shapes.encode(opacity=dim).add_params(pick).properties(name="overview_map_shapes")
     return alt.layer(shapes, halo, text).project(type="mercator").properties(width=440, height=420)
 

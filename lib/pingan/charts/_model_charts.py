@@ -19,7 +19,7 @@ import polars as pl
 from pingan.analysis._model import model_practices, template_matrix
 from pingan.analysis._sections import article_sections
 from pingan.analysis._frames import article_labels, article_order, check_article_ids, place_names, cities, resolve_tables
-from pingan.charts._framing import frame, sentences, shorten, source_line, wrap
+from pingan.charts._framing import conditional, frame, sentences, shorten, source_line, wrap
 from pingan.package._vocabulary import (check_lang, family_in_sentence, family_label, is_template, join_words,
                                         relation_label, slug_label, text as say, tier_label)
 from pingan.charts._model_layout import LINE, flow_layout
@@ -135,7 +135,7 @@ def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str
     if shown.is_empty():
         note = pl.DataFrame({"text": [say("architecture.no_links", lang)]})
         chart = alt.Chart(note).mark_text(align="left", fontSize=12, color=MUTED).encode(
-            x=alt.value(0), y=alt.value(20), text="text:N").properties(width=400, height=40)
+            x=alt.XValue(0), y=alt.YValue(20), text=alt.Text("text:N")).properties(width=400, height=40)
         n_boxes = 0
     else:
         nodes, edges, width, height = flow_layout(p, shown, lang)
@@ -174,17 +174,17 @@ def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str
                alt.Tooltip("basis_note:N", title=say("why", lang)),
                alt.Tooltip("quote:N", title=say("quote", lang))]
         lines = alt.Chart(edges).mark_rule(strokeWidth=1.6).encode(
-            x=X("x1"), y=Y("y1"), x2="x2:Q", y2="y2:Q", color=ink, strokeDash=dash, tooltip=tip,
-            description="link_description:N")
+            x=X("x1"), y=Y("y1"), x2=alt.X2("x2:Q"), y2=alt.Y2("y2:Q"), color=ink, strokeDash=dash, tooltip=tip,
+            description=alt.Description("link_description:N"))
         heads = alt.Chart(edges).mark_point(shape="triangle-up", filled=True, size=40, opacity=1, aria=False).encode(
             x=X("x_head"), y=Y("y_head"), angle=alt.Angle("angle:Q", scale=None), color=ink, tooltip=tip)
         rel_text = [alt.Chart(edges.filter(pl.col("label_align") == a)).mark_text(
             align=a, baseline="bottom", fontSize=9.5, stroke=HALO, strokeWidth=3, strokeJoin="round",
-            color=HALO, aria=False).encode(x=X("x_label"), y=Y("y_label"), text="relation_label:N")
+            color=HALO, aria=False).encode(x=X("x_label"), y=Y("y_label"), text=alt.Text("relation_label:N"))
             for a in ("left", "right", "center") if a in set(edges["label_align"])]
         rel_ink = [alt.Chart(edges.filter(pl.col("label_align") == a)).mark_text(
             align=a, baseline="bottom", fontSize=9.5, aria=False).encode(
-            x=X("x_label"), y=Y("y_label"), text="relation_label:N", color=ink)
+            x=X("x_label"), y=Y("y_label"), text=alt.Text("relation_label:N"), color=ink)
             for a in ("left", "right", "center") if a in set(edges["label_align"])]
         node_tip = [alt.Tooltip("name_zh:N", title=say("tip.chinese", lang)),
                     alt.Tooltip("pinyin:N", title=say("pinyin", lang)),
@@ -192,14 +192,14 @@ def architecture_chart(article_id: str, *, tables: dict | None = None, lang: str
                     alt.Tooltip("tier_label:N", title=say("tier", lang)),
                     alt.Tooltip("quote:N", title=say("quote", lang))]
         boxes = alt.Chart(nodes).mark_rect(cornerRadius=3, fill="white", strokeWidth=1.4).encode(
-            x=X("x0"), x2="x1:Q", y=Y("y0"), y2="y1:Q",
-            stroke=alt.condition("datum.on_stated", alt.value(colour), alt.value(INFERRED_INK)),
-            strokeDash=alt.condition("datum.on_stated", alt.value([1, 0]), alt.value(INFERRED_DASH)),
-            tooltip=node_tip, description="node_description:N")
+            x=X("x0"), x2=alt.X2("x1:Q"), y=Y("y0"), y2=alt.Y2("y1:Q"),
+            stroke=conditional("stroke", "datum.on_stated", alt.value(colour), alt.value(INFERRED_INK)),
+            strokeDash=conditional("strokeDash", "datum.on_stated", alt.value([1, 0]), alt.value(INFERRED_DASH)),
+            tooltip=node_tip, description=alt.Description("node_description:N"))
         labels = alt.Chart(nodes).mark_text(align="center", baseline="middle", fontSize=10, lineBreak="\n",
                                             lineHeight=LINE, aria=False).encode(
-            x=X("xc"), y=Y("y_text"), text="label:N",
-            color=alt.condition("datum.on_stated", alt.value(INK), alt.value(MUTED)))
+            x=X("xc"), y=Y("y_text"), text=alt.Text("label:N"),
+            color=conditional("color", "datum.on_stated", alt.value(INK), alt.value(MUTED)))
         chart = alt.layer(lines, heads, boxes, labels, *rel_text, *rel_ink).properties(width=width, height=height)
     subtitle, description = _architecture_text(art, n_stated, n_inferred, n_boxes, p.height, links, lang)
     title = title or _architecture_title(art, every, lang)
@@ -255,7 +255,7 @@ def templates_chart(article_id: str, *, tables: dict | None = None, lang: str = 
     bars = base.mark_bar().encode(color=alt.Color("kind:N", scale=alt.Scale(domain=["template", "local"],
                                                                              range=[colour, LOCAL_COLOR]), legend=None))
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(
-        text="shown:N", color=alt.condition("datum.practices > 0", alt.value(INK), alt.value(MUTED)))
+        text=alt.Text("shown:N"), color=conditional("color", "datum.practices > 0", alt.value(INK), alt.value(MUTED)))
     chart = alt.layer(bars, labels).properties(width=300, height=alt.Step(20))
     subtitle = say("templates.subtitle", lang)
     return frame(chart, title, subtitle, source_line(t, [article_id], ["practices.csv"], lang), lang=lang)
@@ -305,11 +305,11 @@ def template_matrix_chart(*, tables: dict | None = None, lang: str = "en", title
                  alt.Tooltip("first_article:N", title=say("first_named_in", lang))],
     ).properties(width=alt.Step(84), height=alt.Step(22))
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
-        color=alt.condition("datum.practices > 0",
+        color=conditional("color", "datum.practices > 0",
                             alt.Color("practices:Q", scale=alt.Scale(range=CELL_RANGE, domainMin=0), legend=None),
                             alt.value("#f7f7f7")))
     firsts = base.transform_filter("datum.first").mark_rect(fill=None, stroke=INK, strokeWidth=2)
-    text = base.mark_text(fontSize=11, color=INK).encode(text="shown:N")
+    text = base.mark_text(fontSize=11, color=INK).encode(text=alt.Text("shown:N"))
     subtitle = [say("matrix.subtitle", lang), say("matrix.outline", lang)]
     return frame(alt.layer(cells, firsts, text), title, subtitle,
                  source_line(t, order, ["practices.csv"], lang), lang=lang)
@@ -386,7 +386,7 @@ def sections_chart(article_id: str, *, tables: dict | None = None, lang: str = "
     y = alt.Y("row:O", axis=None, scale=alt.Scale(paddingInner=0.3, paddingOuter=0.2))
     label_layer = alt.Chart(frame_rows).mark_text(align="left", baseline="middle", fontSize=11, lineBreak="\n",
                                                   color=INK).encode(
-        x=alt.value(0), y=y, text="label:N",
+        x=alt.XValue(0), y=y, text=alt.Text("label:N"),
         tooltip=[alt.Tooltip("heading_zh:N", title=say("tip.heading_zh", lang)),
                  alt.Tooltip("pinyin:N", title=say("pinyin", lang)),
                  alt.Tooltip("heading_en:N", title=say("tip.heading_en", lang)),
@@ -408,7 +408,7 @@ def sections_chart(article_id: str, *, tables: dict | None = None, lang: str = "
                  alt.Tooltip("family_label:N", title=say("template", lang)),
                  alt.Tooltip("quote:N", title=say("quote", lang))])
     mix = alt.Chart(frame_rows).mark_text(align="left", baseline="middle", fontSize=10.5, color=INK).encode(
-        x=alt.X("end:Q", axis=None, scale=xs), y=y, text="mix:N")
+        x=alt.X("end:Q", axis=None, scale=xs), y=y, text=alt.Text("mix:N"))
     right = alt.layer(squares, mix).properties(width=span, height=alt.Step(38))
     chart = alt.hconcat(label_layer, right, spacing=6).resolve_scale(y="shared")
     if title is None:

@@ -218,7 +218,7 @@ def sections_detail_chart(article_id: str, sections=None, *, tables: dict | None
                             "text": [say("detail.section", lang), say("detail.practices", lang),
                                      say("detail.figures", lang)]})
     header_layer = alt.Chart(headers).mark_text(align="left", baseline="middle", fontSize=10, color=MUTED,
-                                                fontWeight=600).encode(x=x, y=y, text="text:N")
+                                                fontWeight=600).encode(x=x, y=y, text=alt.Text("text:N"))
     rule_layer = alt.Chart(pl.DataFrame(rules)).mark_rule(color="#dddddd", strokeWidth=1).encode(
         y=alt.Y("y:Q", scale=ys, axis=None))
     label_tip = [alt.Tooltip("heading_zh:N", title=say("tip.heading_zh", lang)),
@@ -228,7 +228,7 @@ def sections_detail_chart(article_id: str, sections=None, *, tables: dict | None
     lab = pl.DataFrame(labels)
     label_layers = [alt.Chart(lab.filter((pl.col("bold") == bold) & (pl.col("muted") == muted))).mark_text(
         align="left", baseline="middle", fontSize=10 if muted else 11, color=MUTED if muted else INK,
-        fontWeight=700 if bold else 400).encode(x=x, y=y, text="text:N", tooltip=label_tip)
+        fontWeight=700 if bold else 400).encode(x=x, y=y, text=alt.Text("text:N"), tooltip=label_tip)
         for bold, muted in ((True, False), (False, False), (False, True))]
     m = pl.DataFrame(marks) if marks else pl.DataFrame(schema={"x": pl.Float64, "y": pl.Float64, "text": pl.String,
                                                                 "kind": pl.String, "name_zh": pl.String,
@@ -244,9 +244,9 @@ def sections_detail_chart(article_id: str, sections=None, *, tables: dict | None
         fill=alt.Fill("kind:N", scale=alt.Scale(domain=["template", "local"], range=[colour, "white"]), legend=None),
         tooltip=tip)
     names = alt.Chart(m).mark_text(align="left", baseline="middle", dx=9, fontSize=10.5, color=INK).encode(
-        x=x, y=y, text="text:N", tooltip=tip)
+        x=x, y=y, text=alt.Text("text:N"), tooltip=tip)
     fig_layer = alt.Chart(pl.DataFrame(figs)).mark_text(align="left", baseline="middle", fontSize=10.5).encode(
-        x=x, y=y, text="text:N",
+        x=x, y=y, text=alt.Text("text:N"),
         color=alt.Color("role:N", scale=alt.Scale(domain=["claim", "figure", "none"], range=[text_shade(colour), INK, MUTED]),
                         legend=None),
         tooltip=[alt.Tooltip("printed:N", title=say("as_written", lang)),

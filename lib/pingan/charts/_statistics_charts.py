@@ -117,7 +117,7 @@ def changes_chart(article_id: str | list[str] | None = None, *, tables: dict | N
     bars = base.mark_bar()
     neg = labels_beside(base.transform_filter("datum.value < 0"), negative=True)
     pos = labels_beside(base.transform_filter("datum.value >= 0"))
-    zero = alt.Chart(pl.DataFrame({"zero": [0]})).mark_rule(color=INK, strokeWidth=1).encode(x="zero:Q")
+    zero = alt.Chart(pl.DataFrame({"zero": [0]})).mark_rule(color=INK, strokeWidth=1).encode(x=alt.X("zero:Q"))
     chart = alt.layer(bars, neg, pos, zero)
     return frame(chart, title, subtitle, source_line(t, df["article_id"], ["statistics.csv"], lang), lang=lang)
 
@@ -221,7 +221,7 @@ def shared_indicators_chart(*, tables: dict | None = None, lang: str = "en", min
         color=city_color(df, lang, tables=t),
         tooltip=statistics_tooltips(lang),
     ).properties(width=WIDTH, height=alt.Step(ROW))
-    zero = alt.Chart().mark_rule(color="#999999").encode(x=alt.datum(0))
+    zero = alt.Chart().mark_rule(color="#999999").encode(x=alt.XDatum(0))
     layered = alt.layer(zero, base.mark_circle(size=90, opacity=1), labels_beside(base, "dot_label:N", negative=True),
                         data=df)
     chart = layered.facet(

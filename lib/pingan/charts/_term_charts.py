@@ -73,7 +73,7 @@ def term_emphasis_chart(terms=None, *, tables: dict | None = None, lang: str = "
                  alt.Tooltip("characters:Q", title=say("characters", lang), format=","),
                  alt.Tooltip("per_1000_chars:Q", title=say("per_1_000", lang), format=".2f")])
     bars = base.mark_bar(height=11).encode(color=alt.Color("city_colour:N", scale=None, legend=None))
-    text = base.mark_text(align="left", dx=3, fontSize=10, color=INK).encode(text="shown:N")
+    text = base.mark_text(align="left", dx=3, fontSize=10, color=INK).encode(text=alt.Text("shown:N"))
     chart = alt.layer(bars, text, data=df).properties(width=118, height=alt.Step(17)).facet(
         column=alt.Column("article:N", sort=[labels[a] for a in order], title=None,
                           header=alt.Header(labelAngle=0, labelAnchor="start", labelFontWeight=600)),

@@ -131,11 +131,11 @@ def two_articles_chart(article_a: str, article_b: str, *, by: str = "templates",
     keep = ["row", "value_a", "value_b", "right", "shown", "status"] + [t.to_dict()["field"] for t in tips if
                                                                        t.to_dict()["field"] != "row"]
     base = alt.Chart(df.select(list(dict.fromkeys(keep)))).encode(y=y, tooltip=tips)
-    rule = base.mark_rule(color=MUTED, strokeWidth=1.5).encode(x=x, x2="value_b:Q")
+    rule = base.mark_rule(color=MUTED, strokeWidth=1.5).encode(x=x, x2=alt.X2("value_b:Q"))
     dot_a = base.mark_point(shape="circle", filled=False, size=70, strokeWidth=2, color=ca, opacity=1).encode(x=x)
     dot_b = base.mark_circle(size=80, color=cb, opacity=1).encode(x=alt.X("value_b:Q", scale=alt.Scale(domain=domain)))
     text = base.mark_text(align="left", dx=9, fontSize=11, color=INK).encode(
-        x=alt.X("right:Q", scale=alt.Scale(domain=domain)), text="shown:N")
+        x=alt.X("right:Q", scale=alt.Scale(domain=domain)), text=alt.Text("shown:N"))
     chart = alt.layer(rule, dot_a, dot_b, text).properties(width=WIDTH, height=alt.Step(ROW))
     if by == "templates":
         subtitle = [say("two.templates.subtitle", lang, a=la, b=lb)]
