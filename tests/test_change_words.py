@@ -10,7 +10,8 @@ import polars as pl
 import pytest
 
 import pingan
-from pingan.package import _validation
+from pingan.package.checks import _values
+from pingan.package.checks._values import value_as_written, value_sign, value_unit
 from pingan.package._reading import CheckedTable
 from pingan.text import _change_words
 from pingan.text._change_words import DECREASE, DECREASE_WORDS, INCREASE, INCREASE_WORDS
@@ -21,8 +22,8 @@ HOME = PACKAGE / "text" / "_change_words.py"
 
 
 def test_validation_and_the_draft_use_the_same_lists():
-    assert _validation.DECREASE is _draft.DECREASE is _change_words.DECREASE
-    assert _validation.INCREASE is _draft.INCREASE is _change_words.INCREASE
+    assert _values.DECREASE is _draft.DECREASE is _change_words.DECREASE
+    assert _values.INCREASE is _draft.INCREASE is _change_words.INCREASE
 
 
 def _word_lists(path: Path):
@@ -51,9 +52,8 @@ def test_no_second_list_of_change_words_in_the_library():
 def _validation_messages(value: float, quote: str) -> list[str]:
     frame = pl.DataFrame([{"as_written": f"{abs(value):g}%", "value": value, "measure": "change_pct",
                            "unit": "percent", "qualifier": "exact", "quote": quote, "period": "2019"}])
-    problems = []
-    _validation._check_statistic_values(CheckedTable(None, "statistics.csv", frame, [2]), problems)
-    return [p.message for p in problems]
+    tables = {"statistics": CheckedTable(None, "statistics.csv", frame, [2])}
+    return [p.message for p in value_sign(tables) + value_as_written(tables) + value_unit(tables)]
 
 
 def _draft_value(text: str) -> tuple[str, str]:

@@ -730,3 +730,144 @@ def test_every_check_code_is_documented_in_the_reference():
     from pathlib import Path
     doc = (Path(__file__).resolve().parents[1] / "docs" / "reference.md").read_text(encoding="utf-8")
     assert [code for code in checks.CHECKS if f"`{code}`" not in doc] == []
+
+
+# --- _values ----------------------------------------------------------------------------------
+
+from pingan.package.checks import _dates as dat  # noqa: E402
+from pingan.package.checks import _links as lnk  # noqa: E402
+from pingan.package.checks import _places as plc  # noqa: E402
+from pingan.package.checks import _values as val  # noqa: E402
+
+
+def figures(*rows):
+    base = {"stat_id": "s", "as_written": "5%", "value": -5.0, "measure": "change_pct", "unit": "percent",
+            "qualifier": "exact", "quote": "下降5%", "period": "2019"}
+    return {"statistics": table("statistics", [{**base, **r} for r in rows])}
+
+
+def test_a_value_is_what_its_words_read_as():
+    ok = figures({}, {"as_written": "1.2万", "value": 12000.0, "measure": "count", "unit": "cases", "quote": "1.2万"},
+                 {"as_written": "近3000", "value": 3000.0, "measure": "count", "unit": "cases", "qualifier": "approx",
+                  "quote": "近3000"}, {"as_written": None, "value": None})
+    assert val.value_as_written(ok) == []
+    bad = figures({"as_written": "12000", "value": 1200.0, "measure": "count", "unit": "cases"},
+                  {"as_written": "近3000", "value": 3000.0, "measure": "count", "unit": "cases"},
+                  {"as_written": "五点", "value": 5.0})
+    found = val.value_as_written(bad)
+    assert where(found) == [("statistics.csv", 2, "value"), ("statistics.csv", 3, "qualifier"),
+                            ("statistics.csv", 4, "as_written")]
+    assert found[0].message == "1200 does not match '12000', which reads 12000"
+    assert val.value_as_written(figures({"value": 5.0, "quote": "上升5%"})) == []  # a change: its size
+
+
+def test_a_unit_is_the_one_printed_and_one_its_measure_takes():
+    assert val.value_unit(figures({}, {"as_written": "3个百分点", "value": 3.0, "measure": "change_pp",
+                                       "unit": "percentage-points", "quote": "提高3个百分点"})) == []
+    bad = figures({"unit": "cases"}, {"as_written": "3个百分点", "value": 3.0, "unit": "percent"},
+                  {"as_written": "30", "value": 30.0, "measure": "count", "unit": "percent"},
+                  {"as_written": "90%", "value": 90.0, "measure": "rate_pct", "unit": "percent"},
+                  {"as_written": "9", "value": 9.0, "measure": "share_pct", "unit": "cases"})
+    assert [(p.line, p.message) for p in val.value_unit(bad)] == [
+        (2, "'cases' but '5%' is a percentage"), (2, "measure 'change_pct' needs unit percent"),
+        (3, "'percent' but '3个百分点' is in percentage points"),
+        (4, "'percent' but '30' has no percent sign"),
+        (6, "measure 'share_pct' needs unit percent")]
+
+
+def test_only_a_change_is_negative_and_its_sign_has_its_word():
+    ok = figures({}, {"value": 5.0, "quote": "增长5%"}, {"value": 0.0, "quote": "持平"},
+                 {"as_written": "5", "value": 5.0, "measure": "count", "unit": "cases", "quote": "5起"})
+    assert val.value_sign(ok) == []
+    bad = figures({"quote": "增长5%"}, {"value": 5.0, "quote": "下降5%"},
+                  {"as_written": "5", "value": -5.0, "measure": "count", "unit": "cases", "quote": "5起"})
+    assert [(p.line, p.message.split(" (")[0] if "word" not in p.message else p.message.rsplit(" (", 1)[0]) for p in val.value_sign(bad)] == [
+        (2, "negative (a decrease) but the quote has no word of decrease"),
+        (3, "positive (an increase) but the quote has no word of increase"),
+        (4, "negative -5 but measure 'count' is not a change")]
+
+
+def test_a_period_runs_forwards():
+    assert val.period_forwards(figures({"period": "2013-2017"}, {"period": "2017"}, {"period": None})) == []
+    found = val.period_forwards(figures({}, {"period": "2017-2013"}, {"period": "2017-2017"}))
+    assert where(found) == [("statistics.csv", 3, "period"), ("statistics.csv", 4, "period")]
+
+
+def test_a_consistency_check_names_the_figures_its_kind_needs():
+    t = table("consistency_checks", [
+        {"kind": "implied_rate", "denominator": "d", "stated_rate": "r"},
+        {"kind": "implied_total", "denominator": None, "stated_rate": "r"},
+        {"kind": "ratio", "denominator": "d", "stated_rate": None},
+        {"kind": "implied_rate", "denominator": None, "stated_rate": "r"},
+        {"kind": "implied_total", "denominator": "d", "stated_rate": "r"},
+        {"kind": "ratio", "denominator": None, "stated_rate": "r"}])
+    assert [(p.line, p.column, p.message) for p in val.check_figures({"consistency_checks": t})] == [
+        (5, "denominator", "a implied_rate check needs its denominator"),
+        (6, "denominator", "a implied_total check has no denominator; leave it empty"),
+        (7, "denominator", "a ratio check needs its denominator"),
+        (7, "stated_rate", "a ratio check has no stated_rate; leave it empty")]
+    assert val.check_figures({}) == [] and val.value_sign({}) == []
+
+
+# --- _places, _links, _dates ------------------------------------------------------------------
+
+def places(*rows):
+    base = {"code_scheme": "gb2260", "province_code": "330000"}
+    return {"places": table("places", [{**base, **r} for r in rows])}
+
+
+ZJ = {"place_code": "330000", "level": "province", "parent_code": None}
+JH = {"place_code": "330700", "level": "prefecture", "parent_code": "330000"}
+
+
+def test_places_sit_below_their_parents_in_their_province():
+    ok = places(ZJ, JH, {"place_code": "330702", "level": "county", "parent_code": "330700"},
+                {"place_code": "330702-x", "level": "village", "parent_code": "330702", "code_scheme": "workbook"})
+    assert plc.place_hierarchy(ok) == []
+    bad = places(ZJ, JH,
+                 {"place_code": "330703", "level": "prefecture", "parent_code": "330700"},     # not below
+                 {"place_code": "33070", "level": "county", "parent_code": "330700"},          # five digits
+                 {"place_code": "x-1", "level": "village", "parent_code": "330700", "code_scheme": "workbook"},
+                 {"place_code": "330704", "level": "county", "parent_code": None},             # no parent
+                 {"place_code": "340000", "level": "province", "parent_code": "330000", "province_code": "330000"},
+                 {"place_code": "330705", "level": "county", "parent_code": "330700", "province_code": "340000"})
+    assert where(plc.place_hierarchy(bad)) == [
+        ("places.csv", 4, "level"), ("places.csv", 5, "place_code"), ("places.csv", 6, "place_code"),
+        ("places.csv", 7, "parent_code"), ("places.csv", 8, "province_code"), ("places.csv", 8, "parent_code"),
+        ("places.csv", 8, "level"), ("places.csv", 9, "province_code")]
+
+
+def test_a_practice_has_one_home_and_its_name_abbreviates_its_places():
+    prac = table("practices", [{"practice_id": "p", "name_zh": "衢黄南饶联盟"}, {"practice_id": "q", "name_zh": "x"}])
+    pp = table("practice_places", [
+        {"practice_id": "p", "role": "home", "name_part": "衢"}, {"practice_id": "p", "role": "partner", "name_part": "黄"},
+        {"practice_id": "p", "role": "home", "name_part": "杭"}, {"practice_id": "q", "role": "partner", "name_part": None}])
+    t = {"practice_places": pp, "practices": prac}
+    assert [(p.line, p.column) for p in plc.practice_home(t)] == [(4, "role"), (1, "role")]
+    assert "has a home already (line 2)" in plc.practice_home(t)[0].message
+    assert plc.practice_home(t)[1].message == "'q' has no home place (role 'home')"
+    assert where(plc.name_part(t)) == [("practice_places.csv", 4, "name_part")]
+    assert plc.name_part({"practice_places": pp}) == [] and plc.practice_home({}) == []
+
+
+def test_a_link_joins_two_practices_of_its_own_article():
+    prac = table("practices", [{"practice_id": "p", "article_id": "a"}, {"practice_id": "q", "article_id": "a"},
+                               {"practice_id": "r", "article_id": "b"}])
+    links = table("practice_links", [{"article_id": "a", "from_practice": "p", "to_practice": "q"},
+                                     {"article_id": "a", "from_practice": "p", "to_practice": "r"},
+                                     {"article_id": "a", "from_practice": "q", "to_practice": "q"}])
+    found = lnk.link_within_article({"practice_links": links, "practices": prac})
+    assert where(found) == [("practice_links.csv", 3, "to_practice"), ("practice_links.csv", 4, "to_practice")]
+    assert found[0].message == "'r' belongs to article 'b' in practices.csv, not to 'a': a link joins practices of one article"
+    assert found[1].message == "'q' links to itself"
+
+
+def test_a_date_has_the_length_its_precision_says():
+    arts = table("articles", [{"published": "2017-05-04", "date_precision": "day"},
+                              {"published": "2017-05", "date_precision": "day"}])
+    tl = table("timeline", [{"date": "2004", "date_precision": "year"}, {"date": "2004", "date_precision": "month"},
+                            {"date": None, "date_precision": "year"}])
+    found = dat.date_precision({"articles": arts, "timeline": tl})
+    assert where(found) == [("articles.csv", 3, "date_precision"), ("timeline.csv", 3, "date_precision")]
+    assert found[0].message == "'day' but published '2017-05' has 7 characters"
+    assert dat.date_precision({"articles": table("articles", [{"published": "2017"}])}) == []  # no precision column

@@ -1,5 +1,16 @@
 """Every rule of the data as a small check that ``pingan validate`` runs and that reports
-``Problem(file, line, column, message, code)``.
+``Problem(file, line, column, message, code)``. The contract's own rules (columns, types,
+required cells, enums, patterns, keys) are checked as each table is read
+(``package/_reading.py``, ``package/_validation.py``), and each quote against its article;
+everything else is here, one module per subject: the figures (``_values``), places
+(``_places``), dates, links between practices, the templates (``_families``), the glossary,
+sections, origins and double coding, term counts, what the words mean (``_meaning``),
+curation (``_curation``) and completeness.
+
+To add a rule: write a function ``(tables, sources) -> list[Problem]`` whose docstring starts
+with its code (``"my-code: what it asks"``) in the module of its subject, add it to that
+module's ``CHECKS``, and test it on a tiny table in tests/test_checks.py (a new module also
+goes in ``MODULES`` below and in benchmarks/mutation.py's ``TESTS``).
 
 Each module holds a few checks by topic and a ``CHECKS`` dict (code -> check); a check takes the
 typed tables (``CheckedTable`` by name) and the article texts (``SourceTexts``, or None) and
@@ -16,12 +27,12 @@ from dataclasses import replace
 import polars as pl
 
 from pingan.base._problems import Problem
-from pingan.package.checks import (_completeness, _curation, _families, _glossary, _meaning, _origins, _sections,
-                                   _term_counts)
+from pingan.package.checks import (_completeness, _curation, _dates, _families, _glossary, _links, _meaning, _origins,
+                                   _places, _sections, _term_counts, _values)
 
 __all__ = ["CHECKS", "GAPS", "run_checks", "blocking"]
 
-MODULES = (_meaning, _curation, _families, _glossary, _sections, _origins, _term_counts, _completeness)
+MODULES = (_values, _places, _dates, _links, _meaning, _curation, _families, _glossary, _sections, _origins, _term_counts, _completeness)
 CHECKS: dict[str, Callable[..., list[Problem]]] = {code: f for m in MODULES for code, f in m.CHECKS.items()}
 GAPS: frozenset[str] = frozenset().union(*(getattr(m, "GAPS", frozenset()) for m in MODULES))
 

@@ -1,0 +1,121 @@
+"""Checks on the figures: each statistic's value against the words it was read from, and each
+consistency check against the figures its kind needs."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import polars as pl
+
+from pingan.base._problems import Problem
+from pingan.package._reading import CheckedTable
+from pingan.text._change_words import DECREASE, INCREASE
+from pingan.text._matching import SourceTexts
+from pingan.text._numbers import NumberParseError, parse_number
+
+__all__ = ["CHECKS", "MEASURE_UNITS", "value_as_written", "value_unit", "value_sign", "period_forwards",
+           "check_figures"]
+
+CHANGES = ("change_pct", "change_pp")
+MEASURE_UNITS = {"change_pp": {"percentage-points"}, "change_pct": {"percent"},
+                 "share_pct": {"percent"}, "rate_pct": {"percent"}}
+# which figures each kind of consistency check needs (True), refuses (False)
+CHECK_NEEDS = {"implied_rate": {"denominator": True, "stated_rate": True},
+               "implied_total": {"denominator": False, "stated_rate": True},
+               "ratio": {"denominator": True, "stated_rate": False}}
+
+
+def _figures(tables: dict[str, CheckedTable]):
+    """(statistics table, [(line, row)]) for the rows with both a value and its words."""
+    t = tables.get("statistics")
+    if t is None:
+        return None, []
+    rows = [(t.lines[i], r) for i, r in enumerate(t.frame.iter_rows(named=True))
+            if r.get("as_written") is not None and r.get("value") is not None]
+    return t, rows
+
+
+def value_as_written(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
+    """value-as-written: the value (its size, for a change) and qualifier are what as_written reads as."""
+    t, rows = _figures(tables)
+    out = []
+    for line, r in rows:
+        try:
+            num = parse_number(r["as_written"])
+        except NumberParseError as e:
+            out.append(Problem(t.file, line, "as_written", str(e)))
+            continue
+        value = r["value"]
+        magnitude = abs(value) if r["measure"] in CHANGES else value
+        if abs(magnitude - num.value) > 1e-9 * max(1.0, abs(num.value)):
+            out.append(Problem(t.file, line, "value", f"{value:g} does not match {r['as_written']!r}, which reads {num.value:g}"))
+        if num.qualifier != r["qualifier"]:
+            out.append(Problem(t.file, line, "qualifier", f"{r['qualifier']!r} but {r['as_written']!r} reads as {num.qualifier!r}"))
+    return out
+
+
+def value_unit(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
+    """value-unit: the unit is the one as_written prints (%, 个百分点) and one the measure takes."""
+    t, rows = _figures(tables)
+    out = []
+    for line, r in rows:
+        unit, measure = r["unit"], r["measure"]
+        try:
+            num = parse_number(r["as_written"])
+        except NumberParseError:
+            continue  # reported by value-as-written
+        if num.unit == "percent" and unit != "percent":
+            out.append(Problem(t.file, line, "unit", f"{unit!r} but {r['as_written']!r} is a percentage"))
+        if num.unit == "percentage-points" and unit != "percentage-points":
+            out.append(Problem(t.file, line, "unit", f"{unit!r} but {r['as_written']!r} is in percentage points"))
+        if num.unit is None and unit in ("percent", "percentage-points"):
+            out.append(Problem(t.file, line, "unit", f"{unit!r} but {r['as_written']!r} has no percent sign"))
+        if measure in MEASURE_UNITS and unit not in MEASURE_UNITS[measure]:
+            out.append(Problem(t.file, line, "unit", f"measure {measure!r} needs unit {' or '.join(sorted(MEASURE_UNITS[measure]))}"))
+    return out
+
+
+def value_sign(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
+    """value-sign: only a change is negative, and a change's sign has its word in the quote (降, 升 …)."""
+    t, rows = _figures(tables)
+    out = []
+    for line, r in rows:
+        value, measure, quote = r["value"], r["measure"], r.get("quote") or ""
+        if value < 0 and measure not in CHANGES:
+            out.append(Problem(t.file, line, "value", f"negative {value:g} but measure {measure!r} is not a change"))
+        if measure in CHANGES:
+            if value < 0 and not DECREASE.search(quote):
+                out.append(Problem(t.file, line, "value", "negative (a decrease) but the quote has no word of decrease (降, 减 …)"))
+            if value > 0 and not INCREASE.search(quote):
+                out.append(Problem(t.file, line, "value", "positive (an increase) but the quote has no word of increase (升, 增, 提高 …)"))
+    return out
+
+
+def period_forwards(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
+    """period-forwards: a period of two years (2013-2017) runs forwards."""
+    t, rows = _figures(tables)
+    return [Problem(t.file, line, "period", f"{r['period']!r} does not run forwards")
+            for line, r in rows if "-" in (p := r.get("period") or "") and p[:4] >= p[5:]]
+
+
+def check_figures(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
+    """check-figures: a consistency check names the figures its kind needs, and no other."""
+    t = tables.get("consistency_checks")
+    if t is None:
+        return []
+    out = []
+    for i, r in enumerate(t.frame.with_columns(pl.col(pl.Enum).cast(pl.String)).iter_rows(named=True)):
+        for col, needed in CHECK_NEEDS.get(r["kind"], {}).items():
+            if needed and not r[col]:
+                out.append(Problem(t.file, t.lines[i], col, f"a {r['kind']} check needs its {col}"))
+            elif not needed and r[col]:
+                out.append(Problem(t.file, t.lines[i], col, f"a {r['kind']} check has no {col}; leave it empty"))
+    return out
+
+
+CHECKS: dict[str, Callable[..., list[Problem]]] = {
+    "value-as-written": value_as_written,
+    "value-unit": value_unit,
+    "value-sign": value_sign,
+    "period-forwards": period_forwards,
+    "check-figures": check_figures,
+}
