@@ -173,7 +173,8 @@ def test_map_colours_the_three_cities_the_articles_cover(specs, lang):
 def test_map_tooltips_name_the_city_and_its_articles(specs, lang):
     """Each city's tooltip lists its articles as readers name them, in publication order,
     derived from articles.csv (an article added for a city shows up without a test edit)."""
-    from pingan.analysis._frames import article_labels, article_order
+    from pingan.analysis._frames import article_labels
+    from pingan.package._selection import article_order
     tables = pingan.load_all()
     layer, rows = _shapes(specs[lang])
     fields = {t["field"] for t in layer["encoding"]["tooltip"]}

@@ -12,7 +12,7 @@ import polars as pl
 from pingan.package._selection import article_order, check_article_ids, resolve_tables
 from pingan.package._vocabulary import Cities, cities_from, check_lang, short_place_name, text as say
 
-__all__ = ["resolve_tables", "check_article_ids", "article_labels", "article_order", "city_expr", "city_code_expr", "cities",
+__all__ = ["article_labels", "city_expr", "city_code_expr", "cities",
            "statistics_frame", "row_labels", "printed_label", "place_names", "signed_percent", "has_cjk"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")

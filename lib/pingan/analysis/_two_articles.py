@@ -6,7 +6,7 @@
 
 Each takes the tables (as ``load_all()`` returns them) or loads them itself, and raises
 ``ValueError`` listing the valid ids for an unknown article or when both ids are the same.
-Nothing here imports Altair; ``pingan.two_articles_chart`` draws the first two.
+Nothing here imports Altair; ``pingan.charts.two_articles_chart`` draws the first two.
 """
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ import altair as alt
 import polars as pl
 
 from pingan.package._geo import QUZHOU_BORDER_REGION, quzhou_border_region, quzhou_border_region_topology_text
-from pingan.analysis._frames import resolve_tables
+from pingan.package._selection import resolve_tables
 from pingan.charts._framing import frame, source_line
 from pingan.charts._map_chart import NAME_SIZE, _area_centroid, label_point
 from pingan.analysis._frames import cities as cities_of

@@ -1,13 +1,14 @@
 """What a city says it built or enrolled — cameras, terminals, app users, volunteers — as
 labelled dots on a log scale, one panel per policy domain, with a figure per 10,000
-residents where that means something (``pingan.PER_RESIDENT_INDICATORS``)."""
+residents where that means something (``pingan.analysis.PER_RESIDENT_INDICATORS``)."""
 from __future__ import annotations
 
 import altair as alt
 import polars as pl
 
 from pingan.analysis._percapita import PER_RESIDENT_INDICATORS
-from pingan.analysis._frames import check_article_ids, cities, resolve_tables, statistics_frame
+from pingan.analysis._frames import cities, statistics_frame
+from pingan.package._selection import check_article_ids, resolve_tables
 from pingan.charts._framing import frame, labels_beside, log_axis, log_padded, source_line
 from pingan.charts._statistics_charts import COUNT_UNITS, statistics_tooltips
 from pingan.package._vocabulary import check_lang, in_sentence, slug_label, text as say

@@ -4,7 +4,8 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from pingan.analysis._frames import article_labels, article_order, check_article_ids, city_code_expr, city_expr, place_names, resolve_tables
+from pingan.analysis._frames import article_labels, city_code_expr, city_expr, place_names
+from pingan.package._selection import article_order, check_article_ids, resolve_tables
 from pingan.charts._framing import city_color, conditional, frame, labels_beside, padded, shorten, source_line
 from pingan.package._vocabulary import STATUSES, category_label, check_lang, join_words, slug_label, text as say
 from pingan.charts._style import CELL_RANGE, INK

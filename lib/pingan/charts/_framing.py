@@ -18,7 +18,8 @@ import textwrap
 import altair as alt
 import polars as pl
 
-from pingan.analysis._frames import article_order, cities
+from pingan.analysis._frames import cities
+from pingan.package._selection import article_order
 from pingan.package._vocabulary import check_lang, phrase, text as say
 from pingan.charts._style import INK, MUTED
 

@@ -7,7 +7,8 @@ import polars as pl
 
 from pingan.package._geo import ZHEJIANG_PREFECTURES, zhejiang_prefectures, zhejiang_topology_text
 from pingan.charts._context_charts import timeline_frame, timeline_view
-from pingan.analysis._frames import article_labels, article_order, cities as cities_of, city_code_expr, resolve_tables
+from pingan.analysis._frames import article_labels, cities as cities_of, city_code_expr
+from pingan.package._selection import article_order, resolve_tables
 from pingan.charts._framing import conditional, frame, source_line
 from pingan.package._vocabulary import OTHER_COLOR, check_lang, join_words, short_place_name, text as say
 from pingan.charts._style import HALO, INK

@@ -18,7 +18,8 @@ import polars as pl
 
 from pingan.analysis._model import model_practices, template_matrix
 from pingan.analysis._sections import article_sections
-from pingan.analysis._frames import article_labels, article_order, check_article_ids, place_names, cities, resolve_tables
+from pingan.analysis._frames import article_labels, place_names, cities
+from pingan.package._selection import article_order, check_article_ids, resolve_tables
 from pingan.charts._framing import conditional, frame, sentences, shorten, source_line, wrap
 from pingan.package._vocabulary import (check_lang, family_in_sentence, family_label, is_template, join_words,
                                         relation_label, slug_label, text as say, tier_label)

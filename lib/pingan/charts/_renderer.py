@@ -2,7 +2,8 @@
 
 JupyterLab draws the Vega-Lite v5 mimetype itself, offline and without trusting the
 notebook; viewers without JavaScript (GitHub, nbviewer) show the PNG stored beside it
-in the same output. See ../shared/notes/charts-offline.md for why Altair 5 and v5.
+in the same output (Altair 5 and Vega-Lite v5: the mimetype JupyterLab 4 draws
+itself; docs/charts.md, "Rendering, weight and speed").
 
 The PNG is a fallback, so it is made light and made once:
 

@@ -22,7 +22,8 @@ import polars as pl
 
 from pingan.analysis._section_figures import section_figures
 from pingan.analysis._sections import article_sections
-from pingan.analysis._frames import article_labels, place_names, printed_label, resolve_tables
+from pingan.analysis._frames import article_labels, place_names, printed_label
+from pingan.package._selection import resolve_tables
 from pingan.charts._framing import frame, shorten, source_line, wrap
 from pingan.charts._model_charts import _check, article_color
 from pingan.package._vocabulary import check_lang, family_label, in_sentence, is_template, join_words, text as say

@@ -10,7 +10,8 @@ import altair as alt
 import polars as pl
 
 from pingan.analysis._percapita import per_capita_figures
-from pingan.analysis._frames import resolve_tables, row_labels, statistics_frame
+from pingan.analysis._frames import row_labels, statistics_frame
+from pingan.package._selection import resolve_tables
 from pingan.charts._framing import city_color, frame, labels_beside, log_axis, log_padded, padded, source_line
 from pingan.package._vocabulary import check_lang, join_words, text as say
 from pingan.charts._style import INK

@@ -5,7 +5,8 @@ import altair as alt
 import polars as pl
 
 from pingan.analysis._terms import term_frequencies
-from pingan.analysis._frames import article_labels, article_order, cities, resolve_tables
+from pingan.analysis._frames import article_labels, cities
+from pingan.package._selection import article_order, resolve_tables
 from pingan.charts._framing import frame, phrase_expr, source_line
 from pingan.package._vocabulary import check_lang, text as say
 from pingan.charts._style import INK

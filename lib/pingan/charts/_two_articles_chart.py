@@ -9,7 +9,8 @@ import altair as alt
 import polars as pl
 
 from pingan.analysis._two_articles import template_shift, term_shift
-from pingan.analysis._frames import article_labels, cities, resolve_tables
+from pingan.analysis._frames import article_labels, cities
+from pingan.package._selection import resolve_tables
 from pingan.charts._framing import frame, padded, phrase_expr, source_line
 from pingan.package._vocabulary import check_lang, family_label, text as say
 from pingan.charts._style import INK, MUTED

@@ -49,7 +49,7 @@ def load_all(data_dir: str | Path | None = None, sources_dir: str | Path | None 
 
     Tables are read and checked once per process and served from memory after that
     (re-read when a file changes). Across processes, tables that passed are kept on disk under
-    a digest of everything that decides them (``pingan.table_cache``), so a fresh process
+    a digest of everything that decides them (``pingan.package._cache``), so a fresh process
     with unchanged data, sources and code reads them back instead of validating again.
     """
     from pingan.package._cache import content_key, read_cached_tables, write_cached_tables

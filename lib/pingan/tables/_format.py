@@ -1,10 +1,10 @@
 """Tables for readers: polars frames shown as formatted great_tables.
 
     pingan.show_table(df, columns=["stat_id", "as_written"], title="…", source="statistics.csv")
-    pingan.statistics_table(stats)     # the workbook's usual columns and headers
-    pingan.practices_table(practices)
-    pingan.findings_table(findings)
-    pingan.articles_table(articles)
+    pingan.tables.statistics_table(stats)     # the workbook's usual columns and headers
+    pingan.tables.practices_table(practices)
+    pingan.tables.findings_table(findings)
+    pingan.tables.articles_table(articles)
 
 What a reader gets: human headers (``as_written`` → "As printed"), no dtype row, no
 quotes around text, thousands separators, full text wrapped (never cut at 80

@@ -29,7 +29,8 @@ def claims_table(claims: pl.DataFrame, *, tables: dict | None = None, lang: str 
     as printed, its period (stated or inferred), whether a base and a comparison are given, the
     verdict and the quote; an article column when the frame holds more than one article. ``title``
     replaces the computed default (a count of claims without a base)."""
-    from pingan.analysis._frames import article_labels, resolve_tables
+    from pingan.analysis._frames import article_labels
+    from pingan.package._selection import resolve_tables
     from pingan.package._vocabulary import check_lang
     from pingan.tables._format import show_table
     check_lang(lang)
@@ -61,7 +62,8 @@ def links_table(links: pl.DataFrame, *, tables: dict | None = None, lang: str = 
     to, whether the article states the link or it is inferred (and what it rests on), and the
     quote; stated links first. ``title`` replaces the computed default (how many links are stated),
     which speaks of all the article's links and so misleads over a filtered frame."""
-    from pingan.analysis._frames import article_labels, resolve_tables
+    from pingan.analysis._frames import article_labels
+    from pingan.package._selection import resolve_tables
     from pingan.package._vocabulary import check_lang, relation_label
     from pingan.tables._format import show_table
     check_lang(lang)
