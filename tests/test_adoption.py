@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from pingan.analysis import adoption_table, origin_mix
+from pingan.analysis import adoption_grid, origin_mix
 
 
 def _tables() -> dict[str, pl.DataFrame]:
@@ -21,8 +21,8 @@ def _tables() -> dict[str, pl.DataFrame]:
     return {"articles": articles, "families": families, "practices": practices, "references": references}
 
 
-def test_adoption_table_counts_origins_per_family_and_article():
-    a = adoption_table(tables=_tables())
+def test_adoption_grid_counts_origins_per_family_and_article():
+    a = adoption_grid(tables=_tables())
     assert a.height == 6  # 3 families × 2 articles, zero cells kept
     assert a["article_id"].to_list()[:2] == ["a-2017", "b-2024"]  # publication order, not file order
     grid_b = a.filter((pl.col("family") == "grid-management") & (pl.col("article_id") == "b-2024")).row(0, named=True)

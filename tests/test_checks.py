@@ -749,8 +749,9 @@ def figures(*rows):
 def test_a_value_is_what_its_words_read_as():
     ok = figures({}, {"as_written": "1.2万", "value": 12000.0, "measure": "count", "unit": "cases", "quote": "1.2万"},
                  {"as_written": "近3000", "value": 3000.0, "measure": "count", "unit": "cases", "qualifier": "approx",
-                  "quote": "近3000"}, {"as_written": None, "value": None})
-    assert val.value_as_written(ok) == []
+                  "quote": "近3000"}, {"as_written": None, "value": None}, {"as_written": "7", "value": None},
+                 {"as_written": None, "value": 7.0})
+    assert val.value_as_written(ok) == [] and val.value_sign(ok) == [] and val.value_unit(ok) == []
     bad = figures({"as_written": "12000", "value": 1200.0, "measure": "count", "unit": "cases"},
                   {"as_written": "近3000", "value": 3000.0, "measure": "count", "unit": "cases"},
                   {"as_written": "五点", "value": 5.0})
@@ -777,14 +778,19 @@ def test_a_unit_is_the_one_printed_and_one_its_measure_takes():
 
 def test_only_a_change_is_negative_and_its_sign_has_its_word():
     ok = figures({}, {"value": 5.0, "quote": "增长5%"}, {"value": 0.0, "quote": "持平"},
-                 {"as_written": "5", "value": 5.0, "measure": "count", "unit": "cases", "quote": "5起"})
+                 {"as_written": "5", "value": 5.0, "measure": "count", "unit": "cases", "quote": "5起"},
+                 {"as_written": "0", "value": 0.0, "measure": "count", "unit": "cases", "quote": "0起"})
     assert val.value_sign(ok) == []
     bad = figures({"quote": "增长5%"}, {"value": 5.0, "quote": "下降5%"},
-                  {"as_written": "5", "value": -5.0, "measure": "count", "unit": "cases", "quote": "5起"})
+                  {"as_written": "5", "value": -5.0, "measure": "count", "unit": "cases", "quote": "5起"},
+                  {"as_written": "0.5", "value": -0.5, "measure": "count", "unit": "cases", "quote": "0.5起"},
+                  {"as_written": "0.5%", "value": 0.5, "quote": "持平0.5%"})
     assert [(p.line, p.message.split(" (")[0] if "word" not in p.message else p.message.rsplit(" (", 1)[0]) for p in val.value_sign(bad)] == [
         (2, "negative (a decrease) but the quote has no word of decrease"),
         (3, "positive (an increase) but the quote has no word of increase"),
-        (4, "negative -5 but measure 'count' is not a change")]
+        (4, "negative -5 but measure 'count' is not a change"),
+        (5, "negative -0.5 but measure 'count' is not a change"),
+        (6, "positive (an increase) but the quote has no word of increase")]
 
 
 def test_a_period_runs_forwards():
@@ -864,10 +870,13 @@ def test_a_link_joins_two_practices_of_its_own_article():
 
 def test_a_date_has_the_length_its_precision_says():
     arts = table("articles", [{"published": "2017-05-04", "date_precision": "day"},
-                              {"published": "2017-05", "date_precision": "day"}])
+                              {"published": "2017-05", "date_precision": "day"},
+                              {"published": "2017-05", "date_precision": "month"},
+                              {"published": "2017-05-0", "date_precision": "month"}])
     tl = table("timeline", [{"date": "2004", "date_precision": "year"}, {"date": "2004", "date_precision": "month"},
                             {"date": None, "date_precision": "year"}])
     found = dat.date_precision({"articles": arts, "timeline": tl})
-    assert where(found) == [("articles.csv", 3, "date_precision"), ("timeline.csv", 3, "date_precision")]
+    assert where(found) == [("articles.csv", 3, "date_precision"), ("articles.csv", 5, "date_precision"),
+                            ("timeline.csv", 3, "date_precision")]
     assert found[0].message == "'day' but published '2017-05' has 7 characters"
     assert dat.date_precision({"articles": table("articles", [{"published": "2017"}])}) == []  # no precision column

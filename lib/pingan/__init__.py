@@ -14,8 +14,10 @@ The package is built in layers, each importing only those below it (tests/test_l
     pingan.charts     Altair charts          pingan.tables   great_tables tables for readers
     pingan.workbench  the command line, drafting, adding an article, export, figures, the site
 
-The public API is the names below, plus ``pingan.charts`` (every chart builder),
-``pingan.tables`` (every ``*_table``, each taking a frame) and ``pingan.labels``:
+The public API is the names below, plus ``pingan.analysis`` (every analysis question: those
+below and the comparative and coding ones, ``adoption_grid``, ``origin_mix``,
+``coder_agreement``), ``pingan.charts`` (every chart builder), ``pingan.tables`` (every
+``*_table``, each taking a frame) and ``pingan.labels``:
 
     load(name), load_all(), validate()     the data, validated; TABLES names them
     configure(data_dir=, sources_dir=, cache_dir=, require_sources=)
@@ -24,7 +26,8 @@ The public API is the names below, plus ``pingan.charts`` (every chart builder),
     outcome_claims, shared_indicators, shared_indicator_summary, honours, outcome_streaks,
     per_capita_figures, model_practices, model_links, template_matrix, article_sections,
     section_figures, template_shift, term_shift, figures_in_both, term_frequencies, kwic,
-    data_quality_findings, audit_coverage     the analysis questions (tables= keyword-only)
+    data_quality_findings                   the analysis questions (tables= keyword-only)
+    audit_coverage(data_dir=, sources_dir=) what the articles print, against what is curated
     remainder_change, remainder_break_even    what a total's and a part's changes imply for the rest
     enable_charts()                         the workbook's chart theme and offline renderer
     show_table(df, …)                       any frame as a formatted table

@@ -1,7 +1,7 @@
 """Who devised what, and who took it from whom: an adoption table in the manner of
 policy-diffusion studies (a programme × adopter grid with the first adopter marked).
 
-    pingan.analysis.adoption_table()     # template family × article: practices by origin
+    pingan.analysis.adoption_grid()      # template family × article: practices by origin
     pingan.analysis.origin_mix()         # article × origin: how many practices, and the share
 
 Origins are the coded ``origin`` of practices.csv (own, city, peer, provincial, national,
@@ -14,7 +14,7 @@ import polars as pl
 
 from pingan.package._selection import article_order, resolve_tables
 
-__all__ = ["adoption_table", "origin_mix", "ORIGINS"]
+__all__ = ["adoption_grid", "origin_mix", "ORIGINS"]
 
 ORIGINS = ("own", "city", "peer", "provincial", "national", "unknown")
 _CELL_WORDS = {"own": "own", "city": "its city's", "peer": "a peer's", "provincial": "provincial",
@@ -31,7 +31,7 @@ def _cell(row: dict) -> str:
     return " · ".join(f"{_CELL_WORDS[o]} {row[o]}" for o in ORIGINS if row[o])
 
 
-def adoption_table(*, tables: dict[str, pl.DataFrame] | None = None) -> pl.DataFrame:
+def adoption_grid(*, tables: dict[str, pl.DataFrame] | None = None) -> pl.DataFrame:
     """One row per template family (families.csv order, ``local`` included) and article
     (publication order): ``practices`` (how many the article names), one count column per
     origin (``own`` … ``unknown``), ``cell`` (those counts in words, empty when none), and

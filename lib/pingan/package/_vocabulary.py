@@ -250,7 +250,7 @@ def in_sentence(label: str, lang: str) -> str:
     return label[:1].lower() + label[1:] if check_lang(lang) == "en" else label
 
 
-def category_label(slug: str, lang: str) -> str:
+def category_label(slug: str, lang: str = "en") -> str:
     """A practice category as a reader says it (``grid-management`` → "Grid management", "网格化管理")."""
     return slug_label("category", slug, lang)
 
