@@ -38,7 +38,7 @@ def test_glossary_covers_every_chinese_term_in_the_notebooks(sources_dir):
 
     import nbformat
 
-    from pingan.text._matching import SourceTexts
+    from pingan.text._sources import SourceTexts
     root = Path(__file__).resolve().parents[1]
     known = set(pingan.load("glossary")["term_zh"]) | set(pingan.load("places")["name_zh"])
     arts = pingan.load("articles")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import pingan
-from pingan.workbench._sources import recorded_hashes, source_hashes, sources_markdown
+from pingan.workbench._fixity import recorded_hashes, source_hashes, sources_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "sources.md"

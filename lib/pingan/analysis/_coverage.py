@@ -9,7 +9,8 @@ import polars as pl
 
 from pingan.package._loading import load_all
 from pingan.base._settings import default_sources_dir
-from pingan.text._matching import SourceTexts, squash_ws
+from pingan.text._matching import squash_ws
+from pingan.text._sources import SourceTexts
 from pingan.text._spotter import extract_numbers_flat, squash
 
 __all__ = ["CoverageItem", "CoverageReport", "audit_coverage"]

@@ -16,7 +16,8 @@ from pingan.package._reading import CheckedTable, read_table
 from pingan.package.checks import run_checks
 from pingan.base._settings import display_path
 from pingan.base._problems import Problem
-from pingan.text._matching import SourceTexts, squash_ws
+from pingan.text._matching import squash_ws
+from pingan.text._sources import SourceTexts
 
 __all__ = ["check_package"]
 

@@ -130,7 +130,7 @@ def _dictionary(args) -> int:
 
 
 def _sources(args) -> int:
-    from pingan.workbench._sources import source_hashes, sources_markdown, update_sources_doc
+    from pingan.workbench._fixity import source_hashes, sources_markdown, update_sources_doc
     if args.update:
         print(f"updated {update_sources_doc(args.update, args.sources, args.data_dir)}")
     else:

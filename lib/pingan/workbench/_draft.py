@@ -183,7 +183,7 @@ def draft_match_rate(data_dir: str | Path | None = None, sources_dir: str | Path
     from pingan.analysis._coverage import _spans
     from pingan.package._loading import load_all
     from pingan.base._settings import default_sources_dir
-    from pingan.text._matching import SourceTexts
+    from pingan.text._sources import SourceTexts
 
     tables = load_all(data_dir, sources_dir)
     sources = SourceTexts(tables["articles"], Path(sources_dir) if sources_dir else default_sources_dir())

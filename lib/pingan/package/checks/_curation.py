@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pingan.base._problems import Problem
 from pingan.package._reading import CheckedTable
 from pingan.package.checks._meaning import name_stem
-from pingan.text._matching import SourceTexts
+from pingan.text._sources import SourceTexts
 
 __all__ = ["CHECKS", "tone_marks", "inferred_periods_explained", "rows_inside_article_city",
            "family_shown_in_quote", "signature_names_carry_family", "prefecture_of", "places_used"]

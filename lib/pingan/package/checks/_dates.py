@@ -7,7 +7,7 @@ import polars as pl
 
 from pingan.base._problems import Problem
 from pingan.package._reading import CheckedTable
-from pingan.text._matching import SourceTexts
+from pingan.text._sources import SourceTexts
 
 __all__ = ["CHECKS", "date_precision"]
 

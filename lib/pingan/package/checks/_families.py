@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from pingan.base._problems import Problem
 from pingan.package._reading import CheckedTable
-from pingan.text._matching import SourceTexts
+from pingan.text._sources import SourceTexts
 
 __all__ = ["CHECKS", "GAPS", "family_quoted", "family_invoked", "family_named", "signature_exceptions_apply"]
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from pingan.base._problems import Problem
 from pingan.package._reading import CheckedTable
-from pingan.text._matching import SourceTexts
+from pingan.text._sources import SourceTexts
 
 __all__ = ["CHECKS", "practice_english", "term_pinyin", "term_used", "plural", "as_compared"]
 

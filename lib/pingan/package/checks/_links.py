@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from pingan.base._problems import Problem
 from pingan.package._reading import CheckedTable
-from pingan.text._matching import SourceTexts
+from pingan.text._sources import SourceTexts
 
 __all__ = ["CHECKS", "link_within_article"]
 

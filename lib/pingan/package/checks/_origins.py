@@ -25,7 +25,8 @@ import polars as pl
 
 from pingan.base._problems import Problem
 from pingan.package._reading import CheckedTable
-from pingan.text._matching import SourceTexts, squash_ws
+from pingan.text._matching import squash_ws
+from pingan.text._sources import SourceTexts
 
 __all__ = ["CHECKS", "GAPS", "check_origin_basis", "check_one_origin_place", "check_event_practices",
            "practice_name_key", "coding_settled", "double_coded", "link_item"]

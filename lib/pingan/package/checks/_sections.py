@@ -15,7 +15,8 @@ The same holds for the section printing each figure (``statistic_sections.csv``)
 from __future__ import annotations
 
 from pingan.base._problems import Problem
-from pingan.text._matching import SourceTexts, squash_ws
+from pingan.text._matching import squash_ws
+from pingan.text._sources import SourceTexts
 
 __all__ = ["CHECKS", "check_sections", "check_statistic_sections"]
 

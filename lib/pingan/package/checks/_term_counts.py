@@ -6,7 +6,8 @@ import polars as pl
 
 from pingan.base._problems import Problem
 from pingan.package._term_counts import REFRESH_HINT
-from pingan.text._matching import SourceTexts, find_term
+from pingan.text._matching import find_term
+from pingan.text._sources import SourceTexts
 
 __all__ = ["CHECKS", "check_term_counts"]
 

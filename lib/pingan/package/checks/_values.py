@@ -9,7 +9,7 @@ import polars as pl
 from pingan.base._problems import Problem
 from pingan.package._reading import CheckedTable
 from pingan.text._change_words import DECREASE, INCREASE
-from pingan.text._matching import SourceTexts
+from pingan.text._sources import SourceTexts
 from pingan.text._numbers import NumberParseError, parse_number
 
 __all__ = ["CHECKS", "MEASURE_UNITS", "value_as_written", "value_unit", "value_sign", "period_forwards",
