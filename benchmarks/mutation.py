@@ -40,7 +40,6 @@ LIB = ROOT / "lib"
 TESTS = {
     "pingan.text._numbers": ["tests/test_numbers.py", "tests/test_numbers_everyday.py", "tests/test_mutation_core.py"],
     # the data checks: every check unit-tested on tiny in-memory tables, in one fast file
-    "pingan.package.checks._curation": ["tests/test_checks.py"],
     "pingan.package.checks._meaning": ["tests/test_checks.py"],
     "pingan.package.checks._origins": ["tests/test_checks.py"],
     "pingan.package.checks._sections": ["tests/test_checks.py"],

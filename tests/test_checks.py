@@ -14,13 +14,16 @@ from pingan.package import checks
 from pingan.package._contract import Resource
 from pingan.package._reading import CheckedTable
 from pingan.package.checks import _completeness as comp
-from pingan.package.checks import _curation as c
+from pingan.package.checks import _dates as dat
 from pingan.package.checks import _families as fam
 from pingan.package.checks import _glossary as glo
+from pingan.package.checks import _links as lnk
 from pingan.package.checks import _meaning as mean
 from pingan.package.checks import _origins as ori
+from pingan.package.checks import _places as plc
 from pingan.package.checks import _sections as sec
 from pingan.package.checks import _term_counts as tc
+from pingan.package.checks import _values as val
 
 
 def table(name: str, rows: list[dict], foreign_keys=(), schema=None) -> CheckedTable:
@@ -64,7 +67,7 @@ def test_run_checks_marks_each_problem_with_its_code_and_blocking_leaves_out_the
     assert str(Problem("x.csv", 3, "c", "m", code="k")) == "x.csv:3: c: m"  # the code is not printed
 
 
-# --- _curation ------------------------------------------------------------------------------
+# --- pinyin, inferred periods, places in their city, templates shown ------------------------
 
 FAMILIES = table("families", [
     {"family": "grid-management", "key_terms": "网格", "signature_terms": "网格", "only_where_named": False},
@@ -83,23 +86,23 @@ def practices(*rows):
 
 def test_tone_marks_pass_and_fail():
     ok = table("glossary", [{"pinyin": "píng'ān"}, {"pinyin": "141"}, {"pinyin": None}])
-    assert c.tone_marks({"glossary": ok}) == []
+    assert glo.tone_marks({"glossary": ok}) == []
     bad = table("glossary", [{"pinyin": "píng'ān"}, {"pinyin": "pingan"}])
-    [p] = c.tone_marks({"glossary": bad})
+    [p] = glo.tone_marks({"glossary": bad})
     assert (p.file, p.line, p.column) == ("glossary.csv", 3, "pinyin") and "tone marks" in p.message
     for name in ("governance_terms", "article_sections", "places", "practices", "families"):
-        assert where(c.tone_marks({name: table(name, [{"pinyin": "x"}, {"pinyin": "wǎnggé"}])})) == \
+        assert where(glo.tone_marks({name: table(name, [{"pinyin": "x"}, {"pinyin": "wǎnggé"}])})) == \
             [(f"{name}.csv", 2, "pinyin")]
-    assert c.tone_marks({"glossary": table("glossary", [{"term_zh": "x"}])}) == []  # no pinyin column
+    assert glo.tone_marks({"glossary": table("glossary", [{"term_zh": "x"}])}) == []  # no pinyin column
 
 
 def test_inferred_period_needs_a_note():
     stats = table("statistics", [{"period_basis": "stated", "notes": None},
                                  {"period_basis": "inferred", "notes": "去年 in a 2020 article"},
                                  {"period_basis": "inferred", "notes": None}])
-    [p] = c.inferred_periods_explained({"statistics": stats})
+    [p] = val.inferred_periods_explained({"statistics": stats})
     assert (p.line, p.column) == (4, "notes")
-    assert c.inferred_periods_explained({}) == []
+    assert val.inferred_periods_explained({}) == []
 
 
 PLACES = table("places", [
@@ -119,27 +122,28 @@ ARTICLES = table("articles", [{"article_id": "a", "place_code": "330700", "publi
 
 
 def test_prefecture_follows_parent_codes_not_the_code_prefix():
-    places = {r["place_code"]: (r["parent_code"], r["level"]) for r in PLACES.frame.iter_rows(named=True)}
-    assert c.prefecture_of(places, "330782-x") == "330700"
-    assert c.prefecture_of(places, "330700") == "330700"
-    assert c.prefecture_of(places, "330000") is None
-    assert c.prefecture_of({"x": ("y", "county"), "y": ("x", "county")}, "x") is None  # a loop ends
+    places = {r["place_code"]: r for r in PLACES.frame.iter_rows(named=True)}  # place-in-city walks up as the vocabulary does
+    assert plc.prefecture_of("330782-x", places) == "330700"
+    assert plc.prefecture_of("330700", places) == "330700"
+    assert plc.prefecture_of("330000", places) is None
+    loop = {"x": {"parent_code": "y", "level": "county"}, "y": {"parent_code": "x", "level": "county"}}
+    assert plc.prefecture_of("x", loop) is None  # a loop ends
 
 
 def test_rows_attach_inside_the_article_city():
     ok = table("statistics", [{"article_id": "a", "place_code": p}
                               for p in ("330700", "330782-x", "330000", "361100", "999999", None)])
-    assert c.rows_inside_article_city({"places": PLACES, "articles": ARTICLES, "statistics": ok}) == []
+    assert plc.rows_inside_article_city({"places": PLACES, "articles": ARTICLES, "statistics": ok}) == []
     for name in ("statistics", "practices", "timeline", "diffusion_events"):
         bad = table(name, [{"article_id": "a", "place_code": "330700"}, {"article_id": "a", "place_code": "330800"},
                            {"article_id": "other", "place_code": "330800"}])
-        [p] = c.rows_inside_article_city({"places": PLACES, "articles": ARTICLES, name: bad})
+        [p] = plc.rows_inside_article_city({"places": PLACES, "articles": ARTICLES, name: bad})
         assert (p.file, p.line, p.column) == (f"{name}.csv", 3, "place_code") and "330800" in p.message
-    assert c.rows_inside_article_city({"places": PLACES, "statistics": ok}) == []
-    assert c.rows_inside_article_city({"articles": ARTICLES, "statistics": ok}) == []
+    assert plc.rows_inside_article_city({"places": PLACES, "statistics": ok}) == []
+    assert plc.rows_inside_article_city({"articles": ARTICLES, "statistics": ok}) == []
     no_city = table("articles", [{"article_id": "a", "place_code": "330000"}])  # the province's article
-    assert c.rows_inside_article_city({"places": PLACES, "articles": no_city, "statistics": ok}) == []
-    assert c.rows_inside_article_city({"places": PLACES, "articles": ARTICLES,
+    assert plc.rows_inside_article_city({"places": PLACES, "articles": no_city, "statistics": ok}) == []
+    assert plc.rows_inside_article_city({"places": PLACES, "articles": ARTICLES,
                                        "timeline": table("timeline", [{"article_id": "a"}])}) == []
 
 
@@ -147,33 +151,33 @@ def test_a_tagged_practice_shows_its_family():
     good = practices({"family": "grid-management", "quote": "全科网格"},
                      {"family": "village-supervision", "family_basis": "the 后陈 model", "quote": "监督"},
                      {"family": "local", "quote": "anything"}, {"family": None})
-    assert c.family_shown_in_quote({"families": FAMILIES, "practices": good}) == []
+    assert fam.family_shown_in_quote({"families": FAMILIES, "practices": good}) == []
     bad = practices({"family": "grid-management", "quote": "全科网格"}, {"family": "grid-management", "quote": "调解"})
-    [p] = c.family_shown_in_quote({"families": FAMILIES, "practices": bad})
+    [p] = fam.family_shown_in_quote({"families": FAMILIES, "practices": bad})
     assert (p.line, p.column) == (3, "family") and "网格" in p.message
-    assert c.family_shown_in_quote({"practices": bad}) == []
-    assert c.family_shown_in_quote({"families": FAMILIES}) == []
+    assert fam.family_shown_in_quote({"practices": bad}) == []
+    assert fam.family_shown_in_quote({"families": FAMILIES}) == []
 
 
 def test_a_key_term_in_family_basis_counts_only_where_the_article_uses_it():
     row = practices({"family": "village-supervision", "family_basis": "the 后陈 model", "quote": "监督"})
     tables = {"families": FAMILIES, "practices": row}
-    assert c.family_shown_in_quote(tables, Texts({"a": "武义后陈村"})) == []
-    assert where(c.family_shown_in_quote(tables, Texts({"a": "武义"}))) == [("practices.csv", 2, "family")]
-    assert c.family_shown_in_quote(tables, Texts({"a": "武义"}, available=False)) == []
-    assert c.family_shown_in_quote(tables, Texts({})) == []  # the article's text missing: the basis stands
+    assert fam.family_shown_in_quote(tables, Texts({"a": "武义后陈村"})) == []
+    assert where(fam.family_shown_in_quote(tables, Texts({"a": "武义"}))) == [("practices.csv", 2, "family")]
+    assert fam.family_shown_in_quote(tables, Texts({"a": "武义"}, available=False)) == []
+    assert fam.family_shown_in_quote(tables, Texts({})) == []  # the article's text missing: the basis stands
 
 
 def test_a_name_with_a_signature_term_carries_that_family():
     good = practices({"name_zh": "后陈经验", "family": "village-supervision"},
                      {"name_zh": "红色网格", "family": "grid-management"}, {"name_zh": None, "family": "local"},
                      {"name_zh": "网格后陈经验", "family": "grid-management"}, {"name_zh": "后陈经验", "family": None})
-    assert c.signature_names_carry_family({"families": FAMILIES, "practices": good}) == []
+    assert fam.signature_names_carry_family({"families": FAMILIES, "practices": good}) == []
     bad = practices({"name_zh": "后陈经验", "family": "local"})
-    [p] = c.signature_names_carry_family({"families": FAMILIES, "practices": bad})
+    [p] = fam.signature_names_carry_family({"families": FAMILIES, "practices": bad})
     assert (p.line, p.column) == (2, "family") and "village-supervision" in p.message
-    assert c.signature_names_carry_family({"practices": bad}) == []
-    assert c.signature_names_carry_family({"families": FAMILIES}) == []
+    assert fam.signature_names_carry_family({"practices": bad}) == []
+    assert fam.signature_names_carry_family({"families": FAMILIES}) == []
 
 
 TO_PLACES = [(("place_code",), "places", ("place_code",))]
@@ -186,7 +190,7 @@ def test_every_place_is_named_used_above_one_or_a_city_of_the_province():
     # row (its province 360000 lies above it); 330782-x is named without its suffix (鸡鸣山)
     partner = table("practice_places", [{"place_code": "361100"}, {"place_code": None}], foreign_keys=TO_PLACES)
     tables = {"places": PLACES, "articles": arts, "practice_places": partner}
-    assert c.places_used(tables, text) == []
+    assert plc.places_used(tables, text) == []
     unused = table("places", PLACES.frame.rows(named=True) + [
         {"place_code": "310000", "parent_code": None, "level": "province", "province_code": "310000",
          "name_zh": "上海市"},
@@ -194,24 +198,24 @@ def test_every_place_is_named_used_above_one_or_a_city_of_the_province():
          "name_zh": "金山区"},
         {"place_code": "320600", "parent_code": "320000", "level": "prefecture", "province_code": "320000",
          "name_zh": "南通市"}])
-    problems = c.places_used({**tables, "places": unused}, text)
+    problems = plc.places_used({**tables, "places": unused}, text)
     assert where(problems) == [("places.csv", 9, "place_code"), ("places.csv", 10, "place_code"),
                                ("places.csv", 11, "place_code")]
     assert "320600 (南通市) is named in no article" in problems[2].message
     # named by its short name in an article, a county makes its province above a named place
-    assert c.places_used({**tables, "places": unused}, Texts({"a": "义乌鸡鸣山, 金山, 南通"})) == []
-    assert c.places_used({**tables, "places": unused}, None) == []  # without the texts: not checked
-    assert c.places_used({**tables, "places": unused}, Texts({}, available=False)) == []
-    assert c.places_used({"places": unused}, text) == []
+    assert plc.places_used({**tables, "places": unused}, Texts({"a": "义乌鸡鸣山, 金山, 南通"})) == []
+    assert plc.places_used({**tables, "places": unused}, None) == []  # without the texts: not checked
+    assert plc.places_used({**tables, "places": unused}, Texts({}, available=False)) == []
+    assert plc.places_used({"places": unused}, text) == []
     no_keys = table("statistics", [{"place_code": "310116"}])  # a table whose contract is not at hand
-    assert len(c.places_used({**tables, "places": unused, "statistics": no_keys}, text)) == 3
+    assert len(plc.places_used({**tables, "places": unused, "statistics": no_keys}, text)) == 3
     other_key = table("statistics", [{"indicator": "310116"}], foreign_keys=[(("indicator",), "indicators", ("x",))])
-    assert len(c.places_used({**tables, "places": unused, "statistics": other_key}, text)) == 3
+    assert len(plc.places_used({**tables, "places": unused, "statistics": other_key}, text)) == 3
     looped = table("places", [{"place_code": "1", "parent_code": "2", "level": "county", "province_code": "9",
                                "name_zh": "甲县"},
                               {"place_code": "2", "parent_code": "1", "level": "county", "province_code": "9",
                                "name_zh": "乙县"}])
-    assert c.places_used({"places": looped, "articles": arts}, Texts({"a": "甲县"})) == []
+    assert plc.places_used({"places": looped, "articles": arts}, Texts({"a": "甲县"})) == []
 
 
 # --- _families ------------------------------------------------------------------------------
@@ -733,12 +737,6 @@ def test_every_check_code_is_documented_in_the_reference():
 
 
 # --- _values ----------------------------------------------------------------------------------
-
-from pingan.package.checks import _dates as dat  # noqa: E402
-from pingan.package.checks import _links as lnk  # noqa: E402
-from pingan.package.checks import _places as plc  # noqa: E402
-from pingan.package.checks import _values as val  # noqa: E402
-
 
 def figures(*rows):
     base = {"stat_id": "s", "as_written": "5%", "value": -5.0, "measure": "change_pct", "unit": "percent",

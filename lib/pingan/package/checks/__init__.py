@@ -4,8 +4,8 @@ required cells, enums, patterns, keys) are checked as each table is read
 (``package/_reading.py``, ``package/_validation.py``), and each quote against its article;
 everything else is here, one module per subject: the figures (``_values``), places
 (``_places``), dates, links between practices, the templates (``_families``), the glossary,
-sections, origins and double coding, term counts, what the words mean (``_meaning``),
-curation (``_curation``) and completeness.
+sections, origins and double coding, term counts, what the words mean (``_meaning``) and
+whether each article is fully curated (``_completeness``).
 
 To add a rule: write a function ``(tables, sources) -> list[Problem]`` whose docstring starts
 with its code (``"my-code: what it asks"``) in the module of its subject, add it to that
@@ -27,12 +27,12 @@ from dataclasses import replace
 import polars as pl
 
 from pingan.base._problems import Problem
-from pingan.package.checks import (_completeness, _curation, _dates, _families, _glossary, _links, _meaning, _origins,
-                                   _places, _sections, _term_counts, _values)
+from pingan.package.checks import (_completeness, _dates, _families, _glossary, _links, _meaning, _origins, _places,
+                                   _sections, _term_counts, _values)
 
 __all__ = ["CHECKS", "GAPS", "run_checks", "blocking"]
 
-MODULES = (_values, _places, _dates, _links, _meaning, _curation, _families, _glossary, _sections, _origins, _term_counts, _completeness)
+MODULES = (_values, _places, _dates, _links, _meaning, _families, _glossary, _sections, _origins, _term_counts, _completeness)
 CHECKS: dict[str, Callable[..., list[Problem]]] = {code: f for m in MODULES for code, f in m.CHECKS.items()}
 GAPS: frozenset[str] = frozenset().union(*(getattr(m, "GAPS", frozenset()) for m in MODULES))
 

@@ -1,4 +1,5 @@
-"""The template (family) rules that look across an article: they used to live only in the tests.
+"""The template (family) rules: each practice's template shown by its quote or basis and carried
+where its name holds a signature term (family-evidence, family-signature), and across an article:
 
 - family-quoted: of the practices an article tags with a template, at least one shows one of
   the template's key terms in its own quote (family_basis alone does not show the template to a
@@ -22,7 +23,8 @@ from pingan.base._problems import Problem
 from pingan.package._reading import CheckedTable
 from pingan.text._sources import SourceTexts
 
-__all__ = ["CHECKS", "GAPS", "family_quoted", "family_invoked", "family_named", "signature_exceptions_apply"]
+__all__ = ["CHECKS", "GAPS", "family_shown_in_quote", "signature_names_carry_family", "family_quoted",
+           "family_invoked", "family_named", "signature_exceptions_apply"]
 
 
 def _terms(cell: str | None) -> list[str]:
@@ -147,7 +149,51 @@ def signature_exceptions_apply(tables: dict[str, CheckedTable], sources: SourceT
     return out
 
 
+def _family_rows(tables) -> dict[str, dict]:
+    t = tables.get("families")
+    return {r["family"]: r for r in t.frame.iter_rows(named=True)} if t is not None else {}
+
+
+def family_shown_in_quote(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
+    """family-evidence: a practice tagged with a template shows one of its key terms in its quote, or its
+    family_basis names a key term (which, when the article is at hand, the article uses)."""
+    fams, t = _family_rows(tables), tables.get("practices")
+    if t is None or not fams:
+        return []
+    out = []
+    for i, r in enumerate(t.frame.select("article_id", "family", "family_basis", "quote").iter_rows(named=True)):
+        fam = str(r["family"]) if r["family"] is not None else None
+        if fam not in fams or not _terms(fams[fam]["key_terms"]):
+            continue
+        keys = _terms(fams[fam]["key_terms"])
+        flat = sources.flat(r["article_id"]) if sources is not None and sources.available else None
+        in_quote = any(k in (r["quote"] or "") for k in keys)
+        in_basis = any(k in (r["family_basis"] or "") and (flat is None or k in flat) for k in keys)
+        if not (in_quote or in_basis):
+            out.append(Problem(t.file, t.lines[i], "family", f"{fam!r} but neither the quote nor family_basis "
+                                                             f"shows one of its key terms ({', '.join(keys)})"))
+    return out
+
+
+def signature_names_carry_family(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
+    """family-signature: a practice whose Chinese name holds a template's signature term carries that
+    template (a name holding terms of several templates carries one of them)."""
+    fams, t = _family_rows(tables), tables.get("practices")
+    if t is None or not fams:
+        return []
+    signatures = {term: f for f, row in fams.items() for term in _terms(row["signature_terms"])}
+    out = []
+    for i, (name, fam) in enumerate(t.frame.select("name_zh", "family").iter_rows()):
+        wanted = sorted({f for term, f in signatures.items() if term in (name or "")})
+        if wanted and fam is not None and str(fam) not in wanted:
+            out.append(Problem(t.file, t.lines[i], "family", f"{str(fam)!r} but the name {name!r} holds the "
+                                                             f"signature of {' or '.join(wanted)}"))
+    return out
+
+
 CHECKS: dict[str, Callable[..., list[Problem]]] = {
+    "family-evidence": family_shown_in_quote,
+    "family-signature": signature_names_carry_family,
     "family-quoted": family_quoted,
     "family-invoked": family_invoked,
     "family-named": family_named,

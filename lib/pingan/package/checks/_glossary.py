@@ -16,7 +16,26 @@ from pingan.base._problems import Problem
 from pingan.package._reading import CheckedTable
 from pingan.text._sources import SourceTexts
 
-__all__ = ["CHECKS", "practice_english", "term_pinyin", "term_used", "plural", "as_compared"]
+__all__ = ["CHECKS", "tone_marks", "practice_english", "term_pinyin", "term_used", "plural", "as_compared"]
+
+
+TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+PINYIN_COLUMNS = {"glossary": "pinyin", "places": "pinyin", "practices": "pinyin", "families": "pinyin",
+                  "governance_terms": "pinyin", "article_sections": "pinyin"}
+
+
+def tone_marks(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
+    """pinyin-tone: every pinyin cell carries tone marks (plain 'pingan' is not pinyin a reader can say)."""
+    out = []
+    for name, col in PINYIN_COLUMNS.items():
+        t = tables.get(name)
+        if t is None or col not in t.frame.columns:
+            continue
+        for i, v in enumerate(t.frame[col].to_list()):
+            if v and re.search(r"[a-z]", v) and not TONE.search(v):
+                out.append(Problem(t.file, t.lines[i], col, f"{v!r} has no tone marks (write Hanyu pinyin with "
+                                                            "tone marks, e.g. píng'ān)"))
+    return out
 
 
 def plural(term: str) -> str:
@@ -89,6 +108,7 @@ def term_used(tables: dict[str, CheckedTable], sources: SourceTexts | None = Non
 
 
 CHECKS: dict[str, Callable[..., list[Problem]]] = {
+    "pinyin-tone": tone_marks,
     "practice-english": practice_english,
     "term-pinyin": term_pinyin,
     "term-used": term_used,

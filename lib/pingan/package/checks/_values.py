@@ -13,6 +13,7 @@ from pingan.text._sources import SourceTexts
 from pingan.text._numbers import NumberParseError, parse_number
 
 __all__ = ["CHECKS", "MEASURE_UNITS", "value_as_written", "value_unit", "value_sign", "period_forwards",
+           "inferred_periods_explained",
            "check_figures"]
 
 CHANGES = ("change_pct", "change_pp")
@@ -112,10 +113,24 @@ def check_figures(tables: dict[str, CheckedTable], sources: SourceTexts | None =
     return out
 
 
+def inferred_periods_explained(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
+    """period-inferred: a statistic whose period is inferred says in its notes how."""
+    t = tables.get("statistics")
+    if t is None:
+        return []
+    out = []
+    for i, (basis, notes) in enumerate(t.frame.select("period_basis", "notes").iter_rows()):
+        if str(basis) == "inferred" and not notes:
+            out.append(Problem(t.file, t.lines[i], "notes", "the period is inferred: say in notes how "
+                                                             "(which words of the article date it)"))
+    return out
+
+
 CHECKS: dict[str, Callable[..., list[Problem]]] = {
     "value-as-written": value_as_written,
     "value-unit": value_unit,
     "value-sign": value_sign,
     "period-forwards": period_forwards,
+    "period-inferred": inferred_periods_explained,
     "check-figures": check_figures,
 }
