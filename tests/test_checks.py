@@ -791,6 +791,14 @@ def test_only_a_change_is_negative_and_its_sign_has_its_word():
         (6, "positive (an increase) but the quote has no word of increase")]
 
 
+def test_a_row_whose_words_do_not_read_is_reported_once():
+    bad = figures({"as_written": "五点", "value": -5.0, "measure": "count", "unit": "cases", "period": "2019-2017",
+                   "quote": "五点"})
+    found = [(code, p.column) for code, check in val.CHECKS.items() if code != "period-inferred"
+             for p in check(bad)]
+    assert found == [("value-as-written", "as_written")]
+
+
 def test_a_period_runs_forwards():
     assert val.period_forwards(figures({"period": "2013-2017"}, {"period": "2017"}, {"period": None})) == []
     found = val.period_forwards(figures({}, {"period": "2017-2013"}, {"period": "2017-2017"}))

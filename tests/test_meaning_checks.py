@@ -148,3 +148,15 @@ def test_as_written_is_checked_without_the_sources(package_copy, tmp_path):
     problems = [str(p) for p in pingan.validate(package_copy, tmp_path / "no-sources")]
     assert f"exclusions.csv:{i + 1}: as_written: '014' stands in the quote only inside a longer number" in \
         "\n".join(problems)
+
+
+def test_validate_lists_each_file_by_line_whatever_check_found_it(package_copy, sources_dir):
+    """Problems of one file come out by line, a row's problems together, although different
+    checks (value-unit, period-forwards, value-as-written) found them."""
+    late = _edit(package_copy, "statistics", "jinhua-2017-004", period="2017-2004")       # period-forwards
+    early = _edit(package_copy, "statistics", "jinhua-2017-002", unit="percent")          # value-unit
+    _edit(package_copy, "statistics", "jinhua-2017-003", value="8")                         # value-as-written
+    found = [p for p in pingan.validate(package_copy, sources_dir, require_sources=True) if p.file.endswith("statistics.csv")]
+    lines = [p.line for p in found]
+    assert lines == sorted(lines) and {early, early + 1, late} <= set(lines)
+    assert [p.code for p in found if p.line == early][0] == "value-unit"

@@ -46,9 +46,11 @@ def test_place_names_lose_the_word_for_their_level_and_nothing_else():
     assert [short_place_name(n, "en") for n in en] == [
         "Alpha", "Lin'an", "Jiashan", "Zhejiang", "Hengdian Town", "Xinshi Subdistrict", "Houchen Village",
         "Shanghai", "Cityside", "County"]
-    zh = ("杭州市", "婺城区", "嘉善县", "浙江省", "横店镇", "新狮街道", "后陈村", "县", "沙县", "上海市", "城区")
+    zh = ("杭州市", "婺城区", "嘉善县", "浙江省", "横店镇", "新狮街道", "后陈村", "县", "沙县", "上海市", "城区",
+          "青春路社区", "金华开发区", "浦东新区", "广西壮族自治区")
     assert [short_place_name(n, "zh") for n in zh] == [
-        "杭州", "婺城", "嘉善", "浙江", "横店镇", "新狮街道", "后陈村", "县", "沙县", "上海", "城区"]
+        "杭州", "婺城", "嘉善", "浙江", "横店镇", "新狮街道", "后陈村", "县", "沙县", "上海", "城区",
+        "青春路社区", "金华开发区", "浦东新区", "广西壮族自治区"]
     places = {r["place_code"]: r for r in PLACES}
     assert prefecture_of("990000", places) is None and prefecture_of("nowhere", places) is None
 
@@ -290,8 +292,15 @@ def test_every_place_label_follows_the_one_rule():
     from pingan.analysis._frames import article_labels, place_names
     from pingan.charts._alliance_map import alliance_cities
     tables = pingan.load_all()
+    levels = dict(zip(tables["places"]["place_code"], tables["places"]["level"].cast(pl.String)))
     for lang in ("en", "zh"):
         names = place_names(tables, lang)
+        for r in tables["places"].iter_rows(named=True):  # only a province, city or county loses a word
+            full, short = r[f"name_{lang}"], names[r["place_code"]]
+            assert full.startswith(short)
+            assert short == full or (levels[r["place_code"]] in ("province", "prefecture", "county")
+                                     and full[len(short):].strip() in ("Province", "City", "District", "County",
+                                                                       "省", "市", "区", "县")), (full, short)
         assert names == {r["place_code"]: short_place_name(r[f"name_{lang}"], lang)
                          for r in tables["places"].iter_rows(named=True)}
         labels = article_labels(tables, lang)

@@ -12,6 +12,7 @@ atomic) and start with a dot; they are removed on failure.
 """
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
@@ -37,7 +38,10 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+@functools.cache
 def _umask() -> int:
+    """The process's umask, read once (reading it means setting it for a moment, which a
+    thread creating a file at that moment would see; caches write from a kernel's threads)."""
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

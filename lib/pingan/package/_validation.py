@@ -104,4 +104,10 @@ def check_package(data_dir: Path, sources_dir: Path | None, require_sources: boo
                                             f"{f!r} is not in {display_path(sources_dir)}"))
         elif require_sources:
             problems.append(Problem(pkg, 1, None, f"source articles not found at {sources_dir}: quotes cannot be checked"))
+    # each file's problems together, by line, the checks' order kept within a line: a curator
+    # fixing row 12 sees everything wrong with row 12 at once
+    first = {}
+    for q in problems:
+        first.setdefault(q.file, len(first))
+    problems.sort(key=lambda q: (first[q.file], q.line))
     return tables, problems

@@ -60,15 +60,21 @@ def prefecture_of(code: str, places: Mapping[str, Mapping]) -> str | None:
 
 
 # The words for a place's level that readers drop (Jinhua, not Jinhua City; 金华, not 金华市).
-# Towns, subdistricts and villages keep theirs: 横店镇 is Hengdian Town in every chart.
+# Towns, subdistricts, villages, communities and development zones keep theirs: 横店镇 is
+# Hengdian Town and 青春路社区 Qingchunlu Community in every chart. In Chinese a final 区 is a
+# district's only when it is not the end of a longer word (社区, 开发区, 新区 …).
 LEVEL_WORDS = {"en": (" Province", " City", " District", " County"), "zh": ("省", "市", "区", "县")}
+ZH_LONGER_WORDS = ("社区", "开发区", "新区", "园区", "景区", "自治区", "特别行政区")
 
 
 def short_place_name(name: str, lang: str) -> str:
     """A place's name as a reader says it, without the word for its level: "Zhejiang", "Jinhua",
     "Wucheng", "Jiashan"; 浙江, 金华, 婺城, 嘉善. A Chinese name keeps it when one character
-    would remain (县 alone stays 县). The one rule every chart, table and label uses."""
+    would remain (县 alone stays 县) or when it ends a longer word (青春路社区, 金华开发区).
+    The one rule every chart, table and label uses."""
     check_lang(lang)
+    if lang == "zh" and name.endswith(ZH_LONGER_WORDS):
+        return name
     for word in LEVEL_WORDS[lang]:
         if name.endswith(word) and (lang == "en" or len(name) - len(word) >= 2):
             return name[: -len(word)]

@@ -1,5 +1,8 @@
-"""One rendering per Chinese term (the glossary is the source), and the governance terms counted.
+"""One rendering per Chinese term (the glossary is the source), pinyin a reader can say, and the
+governance terms counted.
 
+- pinyin-tone: every pinyin cell (glossary, places, practices, families, governance terms,
+  sections) carries tone marks.
 - practice-english: a practice whose Chinese name is exactly a glossary term carries that term's
   English (``term_en``) as its ``name_en``, or its plural where the article names several
   (sentence case and a trailing parenthetical qualifier set aside).

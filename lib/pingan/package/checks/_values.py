@@ -25,14 +25,26 @@ CHECK_NEEDS = {"implied_rate": {"denominator": True, "stated_rate": True},
                "ratio": {"denominator": True, "stated_rate": False}}
 
 
-def _figures(tables: dict[str, CheckedTable]):
-    """(statistics table, [(line, row)]) for the rows with both a value and its words."""
+def _figures(tables: dict[str, CheckedTable], readable: bool = False):
+    """(statistics table, [(line, row)]) for the rows with both a value and its words; with
+    ``readable``, only those whose words read as a number (a row whose words do not is reported
+    once, by value-as-written, and its other rules wait until it does)."""
     t = tables.get("statistics")
     if t is None:
         return None, []
     rows = [(t.lines[i], r) for i, r in enumerate(t.frame.iter_rows(named=True))
             if r.get("as_written") is not None and r.get("value") is not None]
+    if readable:
+        rows = [(line, r) for line, r in rows if _reads(r["as_written"])]
     return t, rows
+
+
+def _reads(as_written: str) -> bool:
+    try:
+        parse_number(as_written)
+    except NumberParseError:
+        return False
+    return True
 
 
 def value_as_written(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
@@ -77,7 +89,7 @@ def value_unit(tables: dict[str, CheckedTable], sources: SourceTexts | None = No
 
 def value_sign(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
     """value-sign: only a change is negative, and a change's sign has its word in the quote (降, 升 …)."""
-    t, rows = _figures(tables)
+    t, rows = _figures(tables, readable=True)
     out = []
     for line, r in rows:
         value, measure, quote = r["value"], r["measure"], r.get("quote") or ""
@@ -93,7 +105,7 @@ def value_sign(tables: dict[str, CheckedTable], sources: SourceTexts | None = No
 
 def period_forwards(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
     """period-forwards: a period of two years (2013-2017) runs forwards."""
-    t, rows = _figures(tables)
+    t, rows = _figures(tables, readable=True)
     return [Problem(t.file, line, "period", f"{r['period']!r} does not run forwards")
             for line, r in rows if "-" in (p := r.get("period") or "") and p[:4] >= p[5:]]
 
