@@ -162,13 +162,13 @@ def _zhejiang_rows(t: dict, lang: str, allies: pl.DataFrame) -> pl.DataFrame:
     places = t["places"].with_columns(pl.col(pl.Enum).cast(pl.String))
     code = cities_of(t).provinces[0]  # the province the articles are about
     scope = places.filter(pl.col("place_code") == code).row(0, named=True)
+    province = short_place_name(scope[f"name_{lang}"], lang)
     zj = places.filter((pl.col("level") == "prefecture") & (pl.col("province_code") == code)
                        & ~pl.col("place_code").is_in(allies["place_code"].implode()))
     return (zj.select("place_code", "name_zh", "name_en", "pinyin")
             .join(_label_points(tuple(allies["place_code"])), on="place_code", how="left")
-            .with_columns(province=pl.lit(short_place_name(scope[f"name_{lang}"], lang)),
-                          role=pl.lit(say("alliance.other", lang,
-                                          province=short_place_name(scope[f"name_{lang}"], lang))),
+            .with_columns(province=pl.lit(province),
+                          role=pl.lit(say("alliance.other", lang, province=province)),
                           label=_short_names(pl.col(f"name_{lang}"), zj[f"name_{lang}"], lang)))
 
 

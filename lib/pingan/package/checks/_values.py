@@ -25,37 +25,31 @@ CHECK_NEEDS = {"implied_rate": {"denominator": True, "stated_rate": True},
                "ratio": {"denominator": True, "stated_rate": False}}
 
 
-def _figures(tables: dict[str, CheckedTable], readable: bool = False):
-    """(statistics table, [(line, row)]) for the rows with both a value and its words; with
-    ``readable``, only those whose words read as a number (a row whose words do not is reported
-    once, by value-as-written, and its other rules wait until it does)."""
+def _figures(tables: dict[str, CheckedTable]):
+    """(statistics table, [(line, row, what as_written reads as)]) for the rows with both a value
+    and its words; what they read as is a ``Number``, or the ``NumberParseError`` that
+    value-as-written reports (the other checks pass such a row by until its words read)."""
     t = tables.get("statistics")
     if t is None:
         return None, []
-    rows = [(t.lines[i], r) for i, r in enumerate(t.frame.iter_rows(named=True))
-            if r.get("as_written") is not None and r.get("value") is not None]
-    if readable:
-        rows = [(line, r) for line, r in rows if _reads(r["as_written"])]
-    return t, rows
+    return t, [(t.lines[i], r, _read(r["as_written"])) for i, r in enumerate(t.frame.iter_rows(named=True))
+               if r.get("as_written") is not None and r.get("value") is not None]
 
 
-def _reads(as_written: str) -> bool:
+def _read(as_written: str):
     try:
-        parse_number(as_written)
-    except NumberParseError:
-        return False
-    return True
+        return parse_number(as_written)
+    except NumberParseError as e:
+        return e
 
 
 def value_as_written(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
     """value-as-written: the value (its size, for a change) and qualifier are what as_written reads as."""
     t, rows = _figures(tables)
     out = []
-    for line, r in rows:
-        try:
-            num = parse_number(r["as_written"])
-        except NumberParseError as e:
-            out.append(Problem(t.file, line, "as_written", str(e)))
+    for line, r, num in rows:
+        if isinstance(num, NumberParseError):
+            out.append(Problem(t.file, line, "as_written", str(num)))
             continue
         value = r["value"]
         magnitude = abs(value) if r["measure"] in CHANGES else value
@@ -70,12 +64,10 @@ def value_unit(tables: dict[str, CheckedTable], sources: SourceTexts | None = No
     """value-unit: the unit is the one as_written prints (%, 个百分点) and one the measure takes."""
     t, rows = _figures(tables)
     out = []
-    for line, r in rows:
-        unit, measure = r["unit"], r["measure"]
-        try:
-            num = parse_number(r["as_written"])
-        except NumberParseError:
+    for line, r, num in rows:
+        if isinstance(num, NumberParseError):
             continue  # reported by value-as-written
+        unit, measure = r["unit"], r["measure"]
         if num.unit == "percent" and unit != "percent":
             out.append(Problem(t.file, line, "unit", f"{unit!r} but {r['as_written']!r} is a percentage"))
         if num.unit == "percentage-points" and unit != "percentage-points":
@@ -89,9 +81,11 @@ def value_unit(tables: dict[str, CheckedTable], sources: SourceTexts | None = No
 
 def value_sign(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
     """value-sign: only a change is negative, and a change's sign has its word in the quote (降, 升 …)."""
-    t, rows = _figures(tables, readable=True)
+    t, rows = _figures(tables)
     out = []
-    for line, r in rows:
+    for line, r, num in rows:
+        if isinstance(num, NumberParseError):
+            continue
         value, measure, quote = r["value"], r["measure"], r.get("quote") or ""
         if value < 0 and measure not in CHANGES:
             out.append(Problem(t.file, line, "value", f"negative {value:g} but measure {measure!r} is not a change"))
@@ -105,9 +99,10 @@ def value_sign(tables: dict[str, CheckedTable], sources: SourceTexts | None = No
 
 def period_forwards(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
     """period-forwards: a period of two years (2013-2017) runs forwards."""
-    t, rows = _figures(tables, readable=True)
+    t, rows = _figures(tables)
     return [Problem(t.file, line, "period", f"{r['period']!r} does not run forwards")
-            for line, r in rows if "-" in (p := r.get("period") or "") and p[:4] >= p[5:]]
+            for line, r, num in rows if not isinstance(num, NumberParseError)
+            and "-" in (p := r.get("period") or "") and p[:4] >= p[5:]]
 
 
 def check_figures(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
