@@ -208,7 +208,8 @@ def test_every_value_of_the_data_that_charts_name_has_a_label():
     t = pingan.load_all()
     kinds = {"category": t["practices"]["category"], "tier": t["practices"]["tier"],
              "relation": t["practice_links"]["relation"], "domain": t["indicators"]["domain"],
-             "qualifier": t["statistics"]["qualifier"], "finding": pingan.data_quality_findings(tables=t)["kind"]}
+             "qualifier": t["statistics"]["qualifier"], "finding": pingan.data_quality_findings(tables=t)["kind"],
+             "verified": t["references"]["verified"]}
     for kind, column in kinds.items():
         values = column.dtype.categories.to_list() if column.dtype == pl.Enum else column.unique().to_list()
         missing = [v for v in values if f"{kind}.{v}" not in phrases()]
@@ -217,6 +218,7 @@ def test_every_value_of_the_data_that_charts_name_has_a_label():
     with pytest.raises(ValueError, match="the tier values with a label are"):
         slug_label("tier", "galaxy", "en")
     assert all(family_label(f, lang) for f in FAMILY_LABELS for lang in ("en", "zh"))
+    assert pingan.labels.verified_label("partly", "zh") == "部分核实"
 
 
 def test_a_template_keeps_its_proper_name_inside_a_sentence():

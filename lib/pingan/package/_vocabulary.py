@@ -23,7 +23,7 @@ __all__ = ["CITY_COLORS", "CITY_NAMES", "OTHER_COLOR", "CITY_PALETTE", "Cities",
            "package_cities", "prefecture_of", "short_place_name", "LEVEL_WORDS", "PHRASES_FILE", "PhraseError", "phrases", "phrase",
            "parse_phrases", "phrase_fields", "text", "slug_label", "slug_labels", "join_words", "in_sentence",
            "category_label", "check_lang", "STATUSES", "FAMILY_LABELS", "TIER_ORDER", "family_label",
-           "family_in_sentence", "tier_label", "relation_label", "is_template"]
+           "family_in_sentence", "tier_label", "relation_label", "verified_label", "is_template"]
 
 OTHER_COLOR = "#c8c8c8"  # places that are in no city an article covers
 
@@ -327,6 +327,12 @@ def family_in_sentence(slug: str, lang: str = "en") -> str:
 
 def tier_label(tier: str, lang: str = "en") -> str:
     return slug_label("tier", tier, lang)
+
+
+def verified_label(verified: str, lang: str = "en") -> str:
+    """How far a reference was confirmed in search (references.verified), as a reader reads it
+    ("confirmed in a public copy", "partly confirmed", "not found; the coders' knowledge")."""
+    return slug_label("verified", verified, lang)
 
 
 def relation_label(relation: str, lang: str = "en") -> str:
