@@ -328,7 +328,7 @@ def _axis_rule(name, args, kwargs, lang, spec):
                 out.append(f"an English axis title in a Chinese chart: {axis_title!r}")
         tips = unit.get("encoding", {}).get("tooltip") or []
         for tip in tips if isinstance(tips, list) else [tips]:
-            title = tip.get("title")  # an id keeps its field's name (stat_id); any other title is a word
+            title = tip.get("title")
             if lang == "zh" and isinstance(title, str) and title != tip.get("field") \
                     and re.search(r"[A-Za-z]{3,}", title) and not CJK.search(title):
                 out.append(f"an English tooltip title in a Chinese chart: {title!r}")

@@ -36,7 +36,8 @@ def test_changes_chart_draws_every_stated_change(tables, article_id, lang):
     assert _drawn(spec) == set(stats["stat_id"])
     bars = next(u for u, _ in units(spec) if mark_type(u) == "bar")
     assert bars["encoding"]["x"]["field"] == "value"
-    assert {"quote", "article_title", "as_written", "stat_id"} <= {t["field"] for t in bars["encoding"]["tooltip"]}
+    tips = {t["field"] for t in bars["encoding"]["tooltip"]}
+    assert {"quote", "article_title", "as_written"} <= tips and "stat_id" not in tips  # readers see no raw id
     from pingan.analysis._frames import article_labels
     who = article_labels(tables, lang)[article_id]
     assert who in source_text(spec) and article_id not in source_text(spec) and "statistics" in source_text(spec)

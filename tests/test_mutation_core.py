@@ -174,12 +174,14 @@ def test_the_same_indicator_elsewhere_or_in_another_period_is_a_comparison_not_a
          "unit": "percent", "value": 3.0, "period": "2020", "period_basis": "stated"},
         {"stat_id": "other-article", "article_id": b, "place_code": "330800", "indicator": "thefts",
          "measure": "change_pct", "unit": "percent", "value": -20.0, "period": "2019", "period_basis": "stated"},
+        {"stat_id": "q-run", "article_id": a, "place_code": "330800", "indicator": "thefts", "measure": "count_years",
+         "unit": "years", "value": 2.0, "period": "2018-2019", "period_basis": "stated"},  # "fell two years running"
     ])
     c = {r["stat_id"]: r for r in pingan.outcome_claims(a, tables={**TABLES, "statistics": stats}).iter_rows(named=True)}
     assert set(c) == {"q19", "j19", "q20"}  # the level is no claim; the other article is not asked for
     q19 = c["q19"]
     assert (q19["base_stat_ids"], q19["verdict"]) == ("q18", "base given")
-    assert q19["comparison_stat_ids"] == "j19,q20"  # another place, same year; same place, another year
+    assert q19["comparison_stat_ids"] == "j19,q20"  # another place, same year; same place, another year; no run of years
     # Jinhua has no level: no base; every Quzhou figure of the indicator, in any measure, is a comparison
     assert c["j19"]["comparison_stat_ids"] == "q18,q19,q20" and c["j19"]["base_stat_ids"] is None
     assert c["q20"]["claim_en"] == "Theft cases in Quzhou rose by 3% in 2020"

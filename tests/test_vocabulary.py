@@ -98,6 +98,18 @@ def test_a_subtitle_names_the_periods_it_draws(periods, en, zh):
         assert _span(df, "zh") == zh
 
 
+def test_a_period_the_article_does_not_print_says_so_in_labels_and_subtitles():
+    t = pingan.load_all()
+    from pingan.analysis._frames import statistics_frame
+    df = statistics_frame(t, "en", "jinhua-2017")
+    inferred = df.filter(pl.col("period_basis") == "inferred")
+    assert inferred.height and inferred["period_label"].str.ends_with(" (inferred)").all()
+    assert not df.filter(pl.col("period_basis") == "stated")["period_label"].str.contains("inferred").any()
+    zh = statistics_frame(t, "zh", "jinhua-2017").filter(pl.col("period_basis") == "inferred")
+    assert zh["period_label"].str.ends_with("(推断)").all()
+    assert _span(inferred.head(1), "en") == inferred["period_label"][0]
+
+
 def test_a_district_centre_is_not_called_a_county_centre():
     """An indicator read from a quote about a district's centre (区中心) says so."""
     tables = pingan.load_all()

@@ -120,7 +120,10 @@ def outcome_claims(article_id: str | list[str] | None = None, *, tables: dict[st
     for r in s.filter(is_claim).iter_rows(named=True):
         others = [o for o in by_article[r["article_id"]] if o["stat_id"] != r["stat_id"]]
         base = _base_ids(r, others)
+        # a comparison is a figure of the same indicator elsewhere or at another time; a run of years
+        # (measure count_years, "fell two years running") is no value to compare with
         comparison = [o["stat_id"] for o in others if o["indicator"] == r["indicator"] and o["stat_id"] not in base
+                      and o["measure"] != "count_years"
                       and (o["place_code"] != r["place_code"] or o["period"] != r["period"])]
         rows.append({**{k: r[k] for k in ("stat_id", "article_id", "place", "indicator", "name_en", "measure")},
                      "claim_en": _claim_text(r), "value": r["value"], "as_written": r["as_written"],

@@ -125,7 +125,11 @@ def statistics_frame(tables: dict[str, pl.DataFrame], lang: str, article_id=None
             lambda r: printed_label(r["as_written"], r["value"], r["unit"], r["qualifier"], r["measure"], lang),
             return_dtype=pl.String),
     )
-    return s.with_columns(period_label=pl.col("period").str.replace("-", "–"))
+    # a period the article does not print (period_basis inferred) says so wherever it is shown
+    inferred = say("period.inferred", lang, period="{}")
+    return s.with_columns(period_label=pl.when(pl.col("period_basis") == "inferred")
+                          .then(pl.format(inferred, pl.col("period").str.replace("-", "–")))
+                          .otherwise(pl.col("period").str.replace("-", "–")))
 
 
 def row_labels(df: pl.DataFrame, lang: str, *, with_article: bool | None = None) -> pl.DataFrame:

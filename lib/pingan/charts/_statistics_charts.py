@@ -34,7 +34,6 @@ def statistics_tooltips(lang: str) -> list[alt.Tooltip]:
         alt.Tooltip("place:N", title=say("place", lang)),
         alt.Tooltip("quote:N", title=say("quote", lang)),
         alt.Tooltip("article_title:N", title=say("article", lang)),
-        alt.Tooltip("stat_id:N", title="stat_id"),
     ]
 
 
@@ -50,8 +49,9 @@ def _span(df: pl.DataFrame, lang: str) -> str:
     """The periods of the figures drawn, honestly: the one period when all share it, the
     periods themselves when there are two or three (2018–2019 and 2019, not "2018–2019"),
     else "periods as printed" (each row or label carries its own)."""
-    periods = sorted(df["period"].unique().to_list(), key=lambda p: (p[-4:], p))
-    shown = [say("span.one", lang, period=p.replace("-", "–")) for p in periods]
+    labels = df["period_label"] if "period_label" in df.columns else df["period"].str.replace("-", "–")
+    periods = sorted(set(zip(df["period"], labels)), key=lambda p: (p[0][-4:], p[0], p[1]))
+    shown = [say("span.one", lang, period=label) for _, label in periods]
     if len(shown) == 1:
         return shown[0]
     if len(shown) <= 3:
