@@ -886,3 +886,22 @@ def test_a_date_has_the_length_its_precision_says():
                             ("timeline.csv", 3, "date_precision")]
     assert found[0].message == "'day' but published '2017-05' has 7 characters"
     assert dat.date_precision({"articles": table("articles", [{"published": "2017"}])}) == []  # no precision column
+
+
+def test_how_a_coding_was_settled_says_why_unless_both_coders_gave_it():
+    rows = [("own", "own", "own", "agreement", None),            # fine
+            ("own", "city", "own", "adjudication", "rule 1"),   # fine
+            ("own", "own", None, "review", "rule 6"),           # fine: a later reading changed a shared code
+            ("own", "city", "own", "agreement", None),          # not agreement: the coders differed
+            ("own", "own", "own", "review", "why"),             # nothing changed: that is agreement
+            ("own", "city", "city", "adjudication", " "),       # no reason
+            (None, None, None, "agreement", None)]              # empty agrees with empty
+    t = table("double_coding", [{"coder_a": a, "coder_b": b, "settled": s, "settled_at": st, "reason": r}
+                                for a, b, s, st, r in rows])
+    problems = ori.coding_stage({"double_coding": t})
+    assert [(p.line, p.column) for p in problems] == [(5, "settled_at"), (6, "settled_at"), (7, "reason")]
+    assert problems[0].message == ("agreement, but the coders gave own and city and the settled value is own: say "
+                                   "adjudication or review, and why")
+    assert problems[1].message == "review, but both coders gave the settled value own: that is agreement"
+    assert ori.CHECKS["coding-stage"] is ori.coding_stage
+    assert ori.coding_stage({}) == [] and ori.coding_stage({"double_coding": table("double_coding", [{"settled": "x"}])}) == []

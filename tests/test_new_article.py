@@ -66,9 +66,9 @@ CURATED = {
         [ARTICLE, f"{ARTICLE}-grid-workers", f"{ARTICLE}-township-centre", "feeds", "由网格员上报镇街综治中心", "",
          "stated", "由网格员上报"]],
     "double_coding.csv": [
-        *[[field, f"{ARTICLE}-{p}", value, value, value, ""] for p in ("grid-council", "grid-workers", "township-centre")
+        *[[field, f"{ARTICLE}-{p}", value, value, value, "agreement", ""] for p in ("grid-council", "grid-workers", "township-centre")
           for field, value in (("origin", "unknown"), ("origin_place", ""))],
-        *[["basis", f"{ARTICLE}-{a}->{ARTICLE}-{b}", "stated", "stated", "stated", ""]
+        *[["basis", f"{ARTICLE}-{a}->{ARTICLE}-{b}", "stated", "stated", "stated", "agreement", ""]
           for a, b in (("grid-workers", "grid-council"), ("grid-council", "township-centre"),
                        ("grid-workers", "township-centre"))]],
     "article_sections.csv": [[ARTICLE, f"{ARTICLE}-introduction", "1", "330100", "杭州市深化平安建设",

@@ -73,7 +73,7 @@ def test_kappa_by_hand():
 def test_double_coding_matches_the_data(reported):
     """The settled values in the double coding are the values in the data (coding-settled), and every
     practice's origin and origin place and every link's basis is double-coded (double-coded)."""
-    assert reported("coding-settled", "double-coded") == []
+    assert reported("coding-settled", "coding-stage", "double-coded") == []
 
 
 def test_readme_reports_the_agreement_the_data_gives():

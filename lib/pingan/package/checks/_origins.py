@@ -9,7 +9,8 @@
 - A diffusion event belongs to a practice of its own article.
 - The double coding (double_coding.csv) agrees with the data: each settled value of origin,
   origin_place (practices) and basis (practice_links, item ``from->to``) is the value in the
-  data, for a row that exists (coding-settled); and every practice and link is double-coded
+  data, for a row that exists (coding-settled); ``settled_at`` is agreement exactly when both coders
+  gave the settled value, and otherwise a reason says why (coding-stage); and every practice and link is double-coded
   (double-coded, a gap in the curation: see ``GAPS``).
 
 The first three functions take the file name, the CSV line of each row and the table; the
@@ -29,7 +30,7 @@ from pingan.text._matching import squash_ws
 from pingan.text._sources import SourceTexts
 
 __all__ = ["CHECKS", "GAPS", "check_origin_basis", "check_one_origin_place", "check_event_practices",
-           "practice_name_key", "coding_settled", "double_coded", "link_item"]
+           "practice_name_key", "coding_settled", "coding_stage", "double_coded", "link_item"]
 
 REF_PREFIX = "ref:"
 UNKNOWN_PREFIX = "unknown:"
@@ -145,6 +146,32 @@ def coding_settled(tables: dict[str, CheckedTable], sources: SourceTexts | None 
     return out
 
 
+def coding_stage(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
+    """coding-stage: ``settled_at`` says how the settled value was reached, and a value not both
+    coders gave says why: agreement exactly when both coders gave the settled value; adjudication
+    or review with a reason."""
+    t = tables.get("double_coding")
+    if t is None or "settled_at" not in t.frame.columns:
+        return []
+    out = []
+    cols = ("coder_a", "coder_b", "settled", "settled_at", "reason")
+    for i, (a, b, settled, stage, reason) in enumerate(t.frame.select(*cols).iter_rows()):
+        agreed = (a or None) == (b or None) == (settled or None)
+        if stage is None:
+            continue  # the contract reports a missing value
+        if str(stage) == "agreement" and not agreed:
+            out.append(Problem(t.file, t.lines[i], "settled_at", "agreement, but the coders gave "
+                               f"{a or 'empty'} and {b or 'empty'} and the settled value is {settled or 'empty'}: "
+                               "say adjudication or review, and why"))
+        elif str(stage) != "agreement" and agreed:
+            out.append(Problem(t.file, t.lines[i], "settled_at", f"{stage}, but both coders gave the settled value "
+                               f"{settled or 'empty'}: that is agreement"))
+        elif str(stage) != "agreement" and not (reason or "").strip():
+            out.append(Problem(t.file, t.lines[i], "reason", f"settled at {stage} with no reason: say under which "
+                               "rule of the codebook"))
+    return out
+
+
 def double_coded(tables: dict[str, CheckedTable], sources: SourceTexts | None = None) -> list[Problem]:
     """double-coded: every practice's origin and origin_place, and every link's basis, are double-coded."""
     t = tables.get("double_coding")
@@ -190,6 +217,7 @@ CHECKS: dict[str, Callable[..., list[Problem]]] = {
     "origin-place": _one_origin_place,
     "event-article": _event_practices,
     "coding-settled": coding_settled,
+    "coding-stage": coding_stage,
     "double-coded": double_coded,
 }
 GAPS = frozenset({"double-coded"})
