@@ -27,7 +27,7 @@ def test_statistics_table_reads_like_a_table(tables):
     cells = _cells(html)
     assert "85,560,000,000" in cells and "8.5560e10" not in html  # GDP with separators
     assert "19" in cells and "19.0" not in cells  # no needless decimals
-    assert "Gross domestic product" in cells  # the indicator's name, not its slug
+    assert "Regional GDP" in cells  # the indicator's name, not its slug
     quote = stats.filter(pl.col("stat_id") == "jiaxing-2024-002")["quote"][0]
     assert quote in html and f'"{quote}"' not in html  # the full quote, without quotation marks
     assert "str" not in heads and "f64" not in html  # no dtype row
