@@ -17,8 +17,12 @@ def _tables() -> dict[str, pl.DataFrame]:
          ("p5", "b-2024", "fengqiao", "national", "ref:fengqiao-1963"),
          ("p6", "b-2024", "fengqiao", "national", "ref:grid-2008")],
         schema=["practice_id", "article_id", "family", "origin", "origin_basis"], orient="row")
-    references = pl.DataFrame({"reference_id": ["grid-2008", "fengqiao-1963"], "year": [2008, 1963]})
-    return {"articles": articles, "families": families, "practices": practices, "references": references}
+    references = pl.DataFrame({"reference_id": ["grid-2008", "fengqiao-1963", "law-2010", "pilot-2007"],
+                               "year": [2008, 1963, 2010, 2007]})
+    # events cite references too: an older one counts (pilot-2007), a newer one does not (law-2010)
+    events = pl.DataFrame({"practice_id": ["p3", "p4", "p2"], "reference_id": ["pilot-2007", None, "law-2010"]})
+    return {"articles": articles, "families": families, "practices": practices, "references": references,
+            "diffusion_events": events}
 
 
 def test_adoption_grid_counts_origins_per_family_and_article():
@@ -29,7 +33,9 @@ def test_adoption_grid_counts_origins_per_family_and_article():
     assert (grid_b["practices"], grid_b["own"], grid_b["unknown"], grid_b["provincial"]) == (2, 1, 1, 0)
     assert grid_b["cell"] == "own 1 · unknown 1"
     assert grid_b["first_article"] == "a-2017" and grid_b["first_own_article"] == "b-2024"
-    assert (grid_b["earliest_reference"], grid_b["earliest_reference_year"]) == ("grid-2008", 2008)
+    assert (grid_b["earliest_reference"], grid_b["earliest_reference_year"]) == ("pilot-2007", 2007)  # from an event
+    without_events = adoption_grid(tables={k: v for k, v in _tables().items() if k != "diffusion_events"})
+    assert without_events.filter(pl.col("family") == "grid-management")["earliest_reference"].unique().to_list() == ["grid-2008"]
     feng = a.filter(pl.col("family") == "fengqiao")
     assert feng["cell"].to_list() == ["", "national 2"]
     assert feng["earliest_reference_year"].unique().to_list() == [1963]  # the older of its two references
@@ -37,7 +43,8 @@ def test_adoption_grid_counts_origins_per_family_and_article():
     # the first article naming a family is the first with a practice of it, not the first published
     assert feng["first_article"].to_list() == ["b-2024", "b-2024"]
     local = a.filter(pl.col("family") == "local")
-    assert local["first_article"].to_list() == ["a-2017", "a-2017"] and local["earliest_reference"].null_count() == 2
+    assert local["first_article"].to_list() == ["a-2017", "a-2017"]
+    assert local["earliest_reference"].to_list() == ["law-2010", "law-2010"]  # an event's reference alone
 
 
 def test_origin_mix_shares_sum_to_one_per_article():

@@ -227,3 +227,31 @@ def test_per_capita_by_hand_with_a_range_period_and_places_without_a_census():
     assert pc["places_compared"].to_list() == [2, 2] and pc["population_year"].to_list() == [2020, 2020]
     assert pc["place"].to_list() == ["Beta", "Alpha"]
     assert pingan.per_capita_figures(tables=t, compare_by="indicator").height == 0  # no indicator in two places
+
+
+def test_a_change_printed_only_as_its_two_ends_is_found():
+    """「满意率从94.7%上升到97.2%」: two rates of one indicator and place in one quote, at two periods."""
+    a, b = TABLES["articles"].sort("published")["article_id"][:2]
+    q = "满意率从94.7%上升到97.2%"
+    stats = _tiny_statistics([
+        {"stat_id": "s2", "article_id": a, "place_code": "330400", "indicator": "satisfaction", "measure": "rate_pct",
+         "unit": "percent", "value": 97.2, "period": "2023", "quote": q},
+        {"stat_id": "s1", "article_id": a, "place_code": "330400", "indicator": "satisfaction", "measure": "rate_pct",
+         "unit": "percent", "value": 94.7, "period": "2004", "quote": q},
+        # not pairs: three figures in one quote; two in different quotes; two of one period; another article
+        *[{"stat_id": f"t{i}", "article_id": a, "place_code": "330400", "indicator": "thefts", "measure": "level",
+           "unit": "count", "value": float(i), "period": str(2000 + i), "quote": "三个数"} for i in range(3)],
+        {"stat_id": "u1", "article_id": a, "indicator": "fires", "measure": "level", "value": 1.0, "period": "2019", "quote": "甲"},
+        {"stat_id": "u2", "article_id": a, "indicator": "fires", "measure": "level", "value": 2.0, "period": "2020", "quote": "乙"},
+        {"stat_id": "v1", "article_id": a, "indicator": "cases", "measure": "level", "value": 1.0, "period": "2019", "quote": "丙"},
+        {"stat_id": "v2", "article_id": a, "indicator": "cases", "measure": "level", "value": 2.0, "period": "2019", "quote": "丙"},
+        {"stat_id": "w1", "article_id": b, "indicator": "satisfaction", "measure": "rate_pct", "value": 90.0,
+         "period": "2019", "quote": q},
+    ])
+    t = {**TABLES, "statistics": stats}
+    [r] = pingan.analysis.printed_ends(a, tables=t).iter_rows(named=True)
+    assert (r["from_stat_id"], r["from_period"], r["from_value"]) == ("s1", "2004", 94.7)
+    assert (r["to_stat_id"], r["to_period"], r["to_value"], r["change"]) == ("s2", "2023", 97.2, 2.5)
+    assert pingan.analysis.printed_ends(b, tables=t).is_empty()
+    with pytest.raises(ValueError):
+        pingan.analysis.printed_ends("no-such-article", tables=t)

@@ -37,7 +37,9 @@ def adoption_grid(*, tables: dict[str, pl.DataFrame] | None = None) -> pl.DataFr
     origin (``own`` … ``unknown``), ``cell`` (those counts in words, empty when none), and
     for the family: ``first_article`` (the earliest article naming it), ``first_own_article``
     (the earliest article with an own practice of it, or null), ``earliest_reference`` and
-    ``earliest_reference_year`` (the oldest reference its practices' origins cite, or null)."""
+    ``earliest_reference_year`` (the oldest reference the coding cites for its practices, in
+    their origins or their dated diffusion events, or null: the oldest record cited, not the
+    date a province or the centre first set the template down)."""
     t = resolve_tables(tables)
     p = _practices(t)
     order = article_order(t)
@@ -54,8 +56,15 @@ def adoption_grid(*, tables: dict[str, pl.DataFrame] | None = None) -> pl.DataFr
               .agg(first_article=pl.col("article_id").filter(pl.col("practices") > 0).first(),
                    first_own_article=pl.col("article_id").filter(pl.col("own") > 0).first()))
     refs = t["references"].select(earliest_reference="reference_id", earliest_reference_year="year")
-    cited = (p.filter(pl.col("origin_basis").str.starts_with(_REF))
-             .select("family", earliest_reference=pl.col("origin_basis").str.strip_prefix(_REF).str.strip_chars())
+    # every reference the coding cites for a family: in its practices' origins and in their dated events
+    cites = [p.filter(pl.col("origin_basis").str.starts_with(_REF))
+             .select("family", earliest_reference=pl.col("origin_basis").str.strip_prefix(_REF).str.strip_chars())]
+    events = t.get("diffusion_events")
+    if events is not None:
+        cites.append(events.filter(pl.col("reference_id").is_not_null())
+                     .join(p.select("practice_id", "family"), on="practice_id", how="inner")
+                     .select("family", earliest_reference="reference_id"))
+    cited = (pl.concat(cites)
              .join(refs, on="earliest_reference", how="inner")
              .sort("earliest_reference_year", "earliest_reference")
              .group_by("family", maintain_order=True).first())

@@ -25,7 +25,7 @@ import polars as pl
 from pingan.package._selection import resolve_tables
 from pingan.package._selection import check_article_ids
 
-__all__ = ["outcome_claims", "OUTCOME_DOMAINS", "RATE_PARTS"]
+__all__ = ["outcome_claims", "printed_ends", "OUTCOME_DOMAINS", "RATE_PARTS"]
 
 OUTCOME_DOMAINS = ("crime", "public-order", "safety", "traffic", "fire", "petitions", "satisfaction", "litigation")
 CHANGE_DOMAINS = OUTCOME_DOMAINS + ("mediation", "grid")
@@ -137,3 +137,29 @@ def outcome_claims(article_id: str | list[str] | None = None, *, tables: dict[st
               "base_stat_ids": pl.String, "comparison_given": pl.Boolean, "comparison_stat_ids": pl.String,
               "verdict": pl.String, "quote": pl.String}
     return pl.DataFrame(rows, schema=schema)
+
+
+def printed_ends(article_id: str | list[str] | None = None, *, tables: dict[str, pl.DataFrame] | None = None
+                 ) -> pl.DataFrame:
+    """Changes an article prints only as their two ends (「满意率从94.7%上升到97.2%」): two figures of
+    one indicator, place and measure, quoted by one sentence, at two periods. One row per pair, in
+    order of publication: article_id, indicator, place_code, measure, unit, from_stat_id,
+    from_period, from_value, to_stat_id, to_period, to_value, change (to − from, in the unit:
+    percentage points for rates). Three or more figures in one quote are not a pair and are left
+    out. An unknown article id raises ValueError."""
+    tables = resolve_tables(tables)
+    ids = check_article_ids(tables, article_id)
+    s = (tables["statistics"].with_columns(pl.col(pl.Enum).cast(pl.String))
+         .filter(pl.col("article_id").is_in(ids))
+         .join(tables["articles"].select("article_id", "published"), on="article_id", how="left"))
+    keys = ["article_id", "indicator", "place_code", "measure", "unit", "quote"]
+    groups = (s.sort("period", "stat_id").group_by(keys, maintain_order=True)
+              .agg(pl.col("published").first(), pl.col("stat_id"), pl.col("period"), pl.col("value"))
+              .filter((pl.col("stat_id").list.len() == 2) & (pl.col("period").list.n_unique() == 2)))
+    out = groups.select(
+        "published", *keys[:-1],
+        from_stat_id=pl.col("stat_id").list.first(), from_period=pl.col("period").list.first(),
+        from_value=pl.col("value").list.first(), to_stat_id=pl.col("stat_id").list.last(),
+        to_period=pl.col("period").list.last(), to_value=pl.col("value").list.last())
+    return (out.with_columns(change=(pl.col("to_value") - pl.col("from_value")).round(6))
+            .sort("published", "from_stat_id").drop("published"))
