@@ -249,7 +249,11 @@ def test_a_change_printed_only_as_its_two_ends_is_found():
          "period": "2019", "quote": q},
     ])
     t = {**TABLES, "statistics": stats}
-    [r] = pingan.analysis.printed_ends(a, tables=t).iter_rows(named=True)
+    ends = pingan.analysis.printed_ends(a, tables=t)
+    assert ends.columns == ["article_id", "indicator", "place_code", "measure", "unit", "from_stat_id", "from_period",
+                            "from_value", "to_stat_id", "to_period", "to_value", "change"]
+    [r] = ends.iter_rows(named=True)
+    assert (r["measure"], r["unit"], r["place_code"]) == ("rate_pct", "percent", "330400")
     assert (r["from_stat_id"], r["from_period"], r["from_value"]) == ("s1", "2004", 94.7)
     assert (r["to_stat_id"], r["to_period"], r["to_value"], r["change"]) == ("s2", "2023", 97.2, 2.5)
     assert pingan.analysis.printed_ends(b, tables=t).is_empty()
