@@ -126,10 +126,9 @@ def statistics_frame(tables: dict[str, pl.DataFrame], lang: str, article_id=None
             return_dtype=pl.String),
     )
     # a period the article does not print (period_basis inferred) says so wherever it is shown
-    inferred = say("period.inferred", lang, period="{}")
+    dashed = pl.col("period").str.replace("-", "–")
     return s.with_columns(period_label=pl.when(pl.col("period_basis") == "inferred")
-                          .then(pl.format(inferred, pl.col("period").str.replace("-", "–")))
-                          .otherwise(pl.col("period").str.replace("-", "–")))
+                          .then(pl.format(say("period.inferred", lang, period="{}"), dashed)).otherwise(dashed))
 
 
 def row_labels(df: pl.DataFrame, lang: str, *, with_article: bool | None = None) -> pl.DataFrame:

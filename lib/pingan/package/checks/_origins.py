@@ -156,17 +156,17 @@ def coding_stage(tables: dict[str, CheckedTable], sources: SourceTexts | None = 
     out = []
     cols = ("coder_a", "coder_b", "settled", "settled_at", "reason")
     for i, (a, b, settled, stage, reason) in enumerate(t.frame.select(*cols).iter_rows()):
-        agreed = (a or None) == (b or None) == (settled or None)
         if stage is None:
             continue  # the contract reports a missing value
-        if str(stage) == "agreement" and not agreed:
+        agreed, stage = (a or None) == (b or None) == (settled or None), str(stage)
+        if stage == "agreement" and not agreed:
             out.append(Problem(t.file, t.lines[i], "settled_at", "agreement, but the coders gave "
                                f"{a or 'empty'} and {b or 'empty'} and the settled value is {settled or 'empty'}: "
                                "say adjudication or review, and why"))
-        elif str(stage) != "agreement" and agreed:
+        elif stage != "agreement" and agreed:
             out.append(Problem(t.file, t.lines[i], "settled_at", f"{stage}, but both coders gave the settled value "
                                f"{settled or 'empty'}: that is agreement"))
-        elif str(stage) != "agreement" and not (reason or "").strip():
+        elif stage != "agreement" and not (reason or "").strip():
             out.append(Problem(t.file, t.lines[i], "reason", f"settled at {stage} with no reason: say under which "
                                "rule of the codebook"))
     return out
