@@ -78,7 +78,7 @@ def lab_environment(env: dict[str, str]) -> dict[str, str]:
 
 def trust_notebooks(env: dict[str, str]) -> None:
     """Sign the workbook's own notebooks as trusted (in the trust database of ``env``'s
-    JUPYTER_DATA_DIR), so that JupyterLab shows their stored great_tables tables with their
+    JUPYTER_DATA_DIR), so that JupyterLab shows their stored tables with their
     styling; an untrusted notebook drops the tables' <style> until it is re-run."""
     notebooks = sorted(str(p) for p in (ROOT / "notebooks").glob("*.ipynb"))
     if notebooks:

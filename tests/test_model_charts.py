@@ -184,12 +184,3 @@ def test_family_labels_cover_every_family_with_chinese_terms():
     assert pingan.labels.family_label("grid-management", "en", terms=True) == "Grid management (网格化管理, wǎnggéhuà guǎnlǐ)"
     tiers = TABLES["practices"].schema["tier"].categories
     assert all(pingan.labels.tier_label(t, "zh") for t in tiers)
-
-
-def test_importing_pingan_does_not_import_altair_or_great_tables():
-    import subprocess
-    import sys
-    code = ("import sys, pingan; pingan.labels.family_label('fengqiao', 'en'); "
-            "print('altair' in sys.modules, 'great_tables' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "False"]

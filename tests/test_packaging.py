@@ -19,7 +19,7 @@ from pingan.base._settings import default_sources_dir
 
 pytestmark = pytest.mark.venv
 
-HEAVY = ("altair", "vl_convert", "great_tables", "jupyterlab", "jupyter_server", "nbconvert", "ipykernel",
+HEAVY = ("altair", "vl_convert", "jupyterlab", "jupyter_server", "nbconvert", "ipykernel",
          "frictionless")
 LOAD_EVERY_TABLE = f"""
 import importlib.util, json, sys
@@ -131,7 +131,7 @@ def test_import_pingan_leaves_the_heavy_modules_unimported():
     first use (``pingan.charts``, ``pingan.tables``, the workbench)."""
     code = ("import sys, pingan; pingan.load_all(); pingan.outcome_claims(); "
             "print(sorted(m for m in sys.modules if m.startswith(('pingan.workbench', 'pingan.charts', 'pingan.tables')) "
-            "or m in ('altair', 'great_tables', 'nbconvert', 'jupyterlab', 'jinja2')))")
+            "or m in ('altair', 'nbconvert', 'jupyterlab', 'jinja2')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"

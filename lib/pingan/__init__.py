@@ -11,7 +11,7 @@ The package is built in layers, each importing only those below it (tests/test_l
     pingan.text       Chinese numbers, the number spotter, matching, the source articles
     pingan.package    the data contract, its checks, loading, selection, the vocabulary
     pingan.analysis   the analysis questions (polars in, polars out)
-    pingan.charts     Altair charts          pingan.tables   great_tables tables for readers
+    pingan.charts     Altair charts          pingan.tables   HTML tables for readers
     pingan.workbench  the command line, drafting, adding an article, export, figures, the site
 
 The public API is the names below, plus ``pingan.analysis`` (every analysis question: those
@@ -43,8 +43,8 @@ from pingan.text import SourcesNotFoundError, extract_numbers, parse_number
 
 __version__ = "0.2.0"
 
-# Charts import Altair (about 2 s) and tables import great_tables: both load on first use, so
-# that `import pingan` and loading data stay fast.
+# Charts import Altair and load on first use, as tables do, so that `import pingan` and
+# loading data stay fast.
 _LAZY = {"enable_charts": "pingan.charts", "show_table": "pingan.tables",
          "charts": None, "tables": None, "labels": None}
 

@@ -1,4 +1,4 @@
-"""Tables for readers: polars frames shown as formatted great_tables.
+"""Tables for readers: polars frames shown as formatted HTML tables.
 
     pingan.show_table(df, columns=["stat_id", "as_written"], title="…", source="statistics.csv")
     pingan.tables.statistics_table(stats)     # the workbook's usual columns and headers
@@ -12,7 +12,7 @@ characters), practice categories and finding kinds in words, missing values as "
 a source note. The HTML has no scripts and renders offline. Its id is fixed (derived from
 the table's content unless ``id=`` is given), so the stored notebook output is the same
 on every run and nbval can compare it. The DataFrame itself stays available for code.
-great_tables is imported on first use.
+The HTML is written by :mod:`pingan.tables._html`, with the standard library only.
 """
 from __future__ import annotations
 
@@ -29,21 +29,21 @@ __all__ = ["show_table", "statistics_table", "practices_table", "findings_table"
 # Headers and finding kinds are phrases of the vocabulary (column.<name>, finding.<kind> in
 # lib/pingan/package/phrases.csv); these tables are in English.
 LONG_TEXT = 60  # characters: a text column this wide is given room and wrapped
+YEAR_COLUMNS = ("started", "population_year")  # integer columns printed without separators
 
 
 class ReaderTable:
-    """A formatted table as a notebook shows it: great_tables HTML, and one short line of
-    text for viewers without HTML. ``.gt`` is the ``great_tables.GT`` (to restyle it),
-    ``.frame`` the polars DataFrame shown."""
+    """A formatted table as a notebook shows it: HTML, and one short line of text for viewers
+    without HTML. ``.frame`` is the polars DataFrame shown, ``.html`` the table's HTML."""
 
-    def __init__(self, gt, frame: pl.DataFrame, title: str | None):
-        self.gt, self.frame, self.title = gt, frame, title
+    def __init__(self, html: str, frame: pl.DataFrame, title: str | None):
+        self.html, self.frame, self.title = html, frame, title
 
     def _repr_html_(self) -> str:
-        return self.gt._repr_html_()
+        return self.html
 
     def as_html(self) -> str:
-        return self.gt.as_raw_html()
+        return self.html
 
     def __repr__(self) -> str:
         what = f"{self.title}: " if self.title else ""
@@ -84,46 +84,29 @@ def show_table(df: pl.DataFrame, columns: list[str] | None = None, *, labels: di
     ``source`` becomes the note under the table ("Source: …"); ``max_rows`` cuts long
     tables and says so in a note.
     """
-    from great_tables import GT
+    from pingan.tables._html import Column, render_table
 
     frame = df.select(columns) if columns else df
     frame = frame.with_columns(pl.col(pl.Enum, pl.Categorical).cast(pl.String))
     total = frame.height
     if max_rows is not None and total > max_rows:
         frame = frame.head(max_rows)
-    text_cols = [c for c, t in frame.schema.items() if t == pl.String]
-    table_id = id or _table_id(frame, title)
-    gt = GT(frame, id=table_id)
-    heads = {c: (labels or {}).get(c, human_label(c)) for c in frame.columns}
-    gt = gt.cols_label(cases=heads)
+    cols = []
     for c, t in frame.schema.items():
+        kind, places = "text", 0
         if t.is_integer():
-            gt = gt.fmt_integer(columns=c) if c not in ("started", "population_year") else gt
+            kind = "year" if c in YEAR_COLUMNS else "integer"
         elif t.is_float():
-            d = (decimals or {}).get(c, _decimals(frame[c]))
-            gt = gt.fmt_number(columns=c, decimals=d, drop_trailing_zeros=True) if d else gt.fmt_integer(columns=c)
-    gt = gt.sub_missing(missing_text="—")
-    widths = {}
-    for c in text_cols:
-        longest = frame[c].str.len_chars().max() or 0
-        if longest > LONG_TEXT:
-            widths[c] = "380px" if longest > 200 else "260px"
-    if widths:
-        gt = gt.cols_width(cases=widths)
-    ids = [c for c in frame.columns if c.endswith("_id")]
-    if ids:
-        from great_tables import loc, style
-        gt = gt.tab_style(style.css("white-space: nowrap;"), loc.body(columns=ids))
-    if title:
-        gt = gt.tab_header(title=title, subtitle=subtitle)
-    if max_rows is not None and total > max_rows:
-        gt = gt.tab_source_note(f"First {max_rows} of {total:,} rows.")
-    if source:
-        gt = gt.tab_source_note(source if source.lower().startswith("source") else f"Source: {source}")
-    gt = gt.tab_options(table_font_size="13px", heading_align="left", column_labels_font_weight="bold",
-                        data_row_padding="4px", table_margin_left="0", source_notes_font_size="11px",
-                        table_additional_css=[f"#{table_id} td {{ vertical-align: top; white-space: normal; }}"])
-    return ReaderTable(gt, frame, title)
+            places = (decimals or {}).get(c, _decimals(frame[c]))
+            kind = "number" if places else "integer"
+        longest = (frame[c].str.len_chars().max() or 0) if t == pl.String else 0
+        width = ("380px" if longest > 200 else "260px") if longest > LONG_TEXT else None
+        cols.append(Column(c, (labels or {}).get(c, human_label(c)), kind, places, width, c.endswith("_id")))
+    notes = ([f"First {max_rows} of {total:,} rows."] if max_rows is not None and total > max_rows else []) + \
+            ([source if source.lower().startswith("source") else f"Source: {source}"] if source else [])
+    html = render_table(frame.rows(), cols, table_id=id or _table_id(frame, title), title=title,
+                        subtitle=subtitle, notes=notes)
+    return ReaderTable(html, frame, title)
 
 
 def _present(df: pl.DataFrame, wanted: list[str]) -> list[str]:

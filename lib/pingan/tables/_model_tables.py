@@ -1,11 +1,10 @@
-"""Presentation tables for the governance-model notebooks (issue 12), as great_tables.
+"""Presentation tables for the governance-model notebooks (issue 12).
 
     pingan.tables.claims_table(pingan.outcome_claims(article_id))  # each outcome claim and what it would take to judge it
     pingan.tables.links_table(pingan.model_links(article_id))      # the model's links: from → relation → to, with the quote
 
 Fixed ids (``claims-<article>``, ``links-<article>``), human headers, "—" for missing
-values, long text wrapped; built on :func:`pingan.tables.show_table`. great_tables is
-imported on first use.
+values, long text wrapped; built on :func:`pingan.tables.show_table`.
 """
 from __future__ import annotations
 

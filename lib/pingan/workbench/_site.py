@@ -50,7 +50,7 @@ TEMPLATES = Path(__file__).resolve().parent / "site_templates"
 BUNDLE = "assets/vega-bundle.js"
 FONT = "assets/fonts/noto-sans-sc-subset.woff2"
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
-PACKAGES = ["pingan", "polars", "altair", "vl-convert-python", "great-tables", "nbconvert", "ipykernel",
+PACKAGES = ["pingan", "polars", "altair", "vl-convert-python", "nbconvert", "ipykernel",
             "jupyterlab", "fonttools", "pagefind"]
 NOTEBOOK_PRIORITY = [  # nbconvert's HTML priority, with the Vega-Lite spec first
     VEGALITE_MIMETYPE, "application/vnd.jupyter.widget-view+json", "application/javascript",
