@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/first_run.py                  # both parts, on HEAD
     .venv/bin/python benchmarks/first_run.py --only kernel --other-python /tmp/venv-before/bin/python
     .venv/bin/python benchmarks/first_run.py --only firstrun --rev 512dba2 --rev HEAD
+    .venv/bin/python benchmarks/first_run.py --only firstrun --rev 521867d --rev HEAD \
+        --rev-path 521867d=/tmp/gt-site     # a revision whose lock had packages .venv lacks
 
 Prints figures, the command behind each and their ratios; asserts nothing. The numbers in
 the README's Performance section come from the last two commands.
@@ -19,7 +21,10 @@ the README's Performance section come from the last two commands.
    (PYTHONPATH) in this script's environment. Before every "first" run the clone's
    ``.cache/`` is deleted, so each is the first Run All after cloning; a "warm" run follows
    with the cache that run left. Rounds and revisions are interleaved; medians, and each
-   notebook's ratio to its revision's floor (target <= 1.5).
+   notebook's ratio to its revision's floor (target <= 1.5). A revision whose lock held
+   packages this environment lacks gets them from ``--rev-path REV=DIR``, a folder put on its
+   kernels' PYTHONPATH after its package (say, ``uv pip install --no-deps --target DIR`` of
+   the packages the old lock had and the new one dropped, at their locked versions).
 """
 from __future__ import annotations
 
@@ -94,19 +99,20 @@ def _run_all(nb_node, clone: Path, env: dict[str, str]) -> float:
     return time.perf_counter() - t
 
 
-def _prepare(rev: str, scratch: Path) -> dict:
+def _prepare(rev: str, scratch: Path, extra_path: str | None = None) -> dict:
     """A fresh clone of ``rev``, the environment its kernels run in, its notebooks and floor."""
     import nbformat
     clone = _clone(rev, scratch)
     commit = subprocess.run(["git", "-C", str(clone), "rev-parse", "--short", "HEAD"],
                             capture_output=True, text=True).stdout.strip()
     env = {k: v for k, v in os.environ.items() if k not in ("PINGAN_CACHE_DIR", "PINGAN_DATA")}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(clone / "lib"), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(clone / "lib"), extra_path, env.get("PYTHONPATH")]))
     env.setdefault("PINGAN_SOURCES", str(ROOT.parent / "shared" / "sources"))
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # as run.py sets it
     package, cache = subprocess.run([PY, "-c", "try:\n import pingan.base._settings as p\nexcept ImportError:\n import pingan.paths as p\nprint(p.PACKAGE); print(p.cache_dir())"],
                                     env=env, capture_output=True, text=True, check=True).stdout.splitlines()
-    print(f"   {rev}: clone {clone} at {commit}; its kernels import {package}; cache {cache}")
+    print(f"   {rev}: clone {clone} at {commit}; its kernels import {package}; cache {cache}"
+          + (f"; with {extra_path} on their path" if extra_path else ""))
     floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)],
                                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
                                                               "language": "python"}})
@@ -133,12 +139,12 @@ def _report(state: dict, rounds: int) -> None:
     print(f"     slowest first-run ratio {worst:.2f} (target <= 1.5)")
 
 
-def first_run_all(rounds: int, revs: list[str]) -> None:
+def first_run_all(rounds: int, revs: list[str], paths: dict[str, str] | None = None) -> None:
     print(f"== 2. Run All on a fresh clone of {' and '.join(revs)}: every notebook against the floor "
           "(fresh kernel each run)")
     print(f"   floor: a fresh kernel running {FLOOR_SOURCE!r}")
     with tempfile.TemporaryDirectory(prefix="pingan-first-run-") as scratch:
-        states = [_prepare(rev, Path(scratch) / str(i)) for i, rev in enumerate(revs)]
+        states = [_prepare(rev, Path(scratch) / str(i), (paths or {}).get(rev)) for i, rev in enumerate(revs)]
         for state in states:  # unmeasured: the disk cache warm
             _run_all(state["books"]["floor"], state["clone"], state["env"])
         for _ in range(rounds):  # interleaved: notebook by notebook, one revision after the other
@@ -156,7 +162,7 @@ def first_run_all(rounds: int, revs: list[str]) -> None:
             _report(state, rounds)
         print("     ratios are to the floor's first run (warm: to the floor's warm run) of the same revision")
         print(f"   $ {PY} {Path(__file__).relative_to(ROOT)} --only firstrun --rounds {rounds} "
-              + " ".join(f"--rev {r}" for r in revs))
+              + " ".join(f"--rev {r}" for r in revs) + "".join(f" --rev-path {r}={d}" for r, d in (paths or {}).items()))
 
 
 def main() -> None:
@@ -165,6 +171,9 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3, help="rounds of part 2 (each runs every notebook twice)")
     ap.add_argument("--rev", action="append", help="a commit part 2 clones (default HEAD); repeat it to "
                     "measure several, interleaved in the same run")
+    ap.add_argument("--rev-path", action="append", default=[], metavar="REV=DIR",
+                    help="put DIR on the PYTHONPATH of REV's kernels (packages its lock had and this "
+                         "environment lacks)")
     ap.add_argument("--only", choices=["kernel", "firstrun"], help="run one part only")
     ap.add_argument("--other-python", metavar="PYTHON",
                     help="part 1 also times both commands with this interpreter (say, a copy of the "
@@ -175,7 +184,7 @@ def main() -> None:
     if args.only in (None, "kernel"):
         kernel_start(args.runs, args.other_python)
     if args.only in (None, "firstrun"):
-        first_run_all(args.rounds, args.rev or ["HEAD"])
+        first_run_all(args.rounds, args.rev or ["HEAD"], dict(p.split("=", 1) for p in args.rev_path))
     print(f"load average at the end {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -33,6 +33,7 @@ def test_statistics_table_reads_like_a_table(tables):
     assert "str" not in heads and "f64" not in html  # no dtype row
     assert "Source: statistics.csv" in html
     assert repr(t).startswith("<Table:") and len(repr(t)) < 300
+    assert "(Statistic, Indicator, As printed, Value" in repr(t) and "stat_id" not in repr(t)  # headers, not storage names
 
 
 def test_missing_values_show_as_a_dash_and_long_text_is_whole(tables):

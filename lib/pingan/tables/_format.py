@@ -34,10 +34,12 @@ YEAR_COLUMNS = ("started", "population_year")  # integer columns printed without
 
 class ReaderTable:
     """A formatted table as a notebook shows it: HTML, and one short line of text for viewers
-    without HTML. ``.frame`` is the polars DataFrame shown, ``.html`` the table's HTML."""
+    without HTML. ``.frame`` is the polars DataFrame shown, ``.html`` the table's HTML,
+    ``.headers`` the column headers a reader sees."""
 
-    def __init__(self, html: str, frame: pl.DataFrame, title: str | None):
+    def __init__(self, html: str, frame: pl.DataFrame, title: str | None, headers: list[str] | None = None):
         self.html, self.frame, self.title = html, frame, title
+        self.headers = list(headers) if headers is not None else list(frame.columns)
 
     def _repr_html_(self) -> str:
         return self.html
@@ -47,7 +49,7 @@ class ReaderTable:
 
     def __repr__(self) -> str:
         what = f"{self.title}: " if self.title else ""
-        return f"<Table: {what}{self.frame.height:,} rows × {self.frame.width} columns ({', '.join(self.frame.columns)})>"
+        return f"<Table: {what}{self.frame.height:,} rows × {self.frame.width} columns ({', '.join(self.headers)})>"
 
 
 def human_label(column: str) -> str:
@@ -106,7 +108,7 @@ def show_table(df: pl.DataFrame, columns: list[str] | None = None, *, labels: di
             ([source if source.lower().startswith("source") else f"Source: {source}"] if source else [])
     html = render_table(frame.rows(), cols, table_id=id or _table_id(frame, title), title=title,
                         subtitle=subtitle, notes=notes)
-    return ReaderTable(html, frame, title)
+    return ReaderTable(html, frame, title, [c.header for c in cols])
 
 
 def _present(df: pl.DataFrame, wanted: list[str]) -> list[str]:
