@@ -113,3 +113,20 @@ def test_show_table_prints_years_plainly_floats_to_their_decimals_and_nan_as_mis
                        "rate": [1.0, 2.0], "flag": [True, None]})
     cells = _cells(pingan.show_table(df)._repr_html_())
     assert cells == ["2004", "2,017", "0.5", "1", "True", "2017", "3", "—", "2", "—"]
+
+
+def test_the_writer_rounds_to_whole_numbers_unless_told_otherwise():
+    assert format_number(1234.4) == "1,234"  # no decimals by default
+    assert Column("n", "N", "number").cell(1234.4) == "1,234"
+    assert Column("n", "N", "integer").cell(1234.4) == "1,234"  # a float column shown without decimals
+    assert Column("y", "Y", "year").cell(2017.4) == "2017"
+    assert Column("n", "N", "number", decimals=1).cell(1234.46) == "1,234.5"
+    assert pingan.show_table(pl.DataFrame({"x": [1234.4]}), decimals={"x": 0}).frame["x"][0] == 1234.4
+    assert _cells(pingan.show_table(pl.DataFrame({"x": [1234.4]}), decimals={"x": 0}).html) == ["1,234"]
+
+
+def test_a_title_alone_or_a_subtitle_alone_makes_a_caption():
+    only_title = render_table([], [Column("a", "A")], table_id="t", title="T")
+    only_subtitle = render_table([], [Column("a", "A")], table_id="t", subtitle="S")
+    assert '<caption><span class="pingan-title">T</span></caption>' in only_title
+    assert '<caption><span class="pingan-subtitle">S</span></caption>' in only_subtitle
