@@ -69,3 +69,41 @@ def test_n_annual_falls_compound_over_n_years(findings):
                           & pl.col("stat_ids").str.contains("jiaxing-2024-009")).row(0, named=True)
     assert row["computed"] == pytest.approx(-100 * (1 - 0.5 ** (1 / 5)), abs=0.01)
     assert "5 years" in row["message_en"]
+
+
+def _tiny_stats(tables, rows):
+    """The tables with ``statistics`` replaced by ``rows`` (dicts over a real row's columns)."""
+    base = tables["statistics"].row(0, named=True)
+    frame = pl.DataFrame([{**base, **r} for r in rows], schema=tables["statistics"].schema)
+    return {**tables, "statistics": frame, "consistency_checks": tables["consistency_checks"].clear()}
+
+
+def test_over_the_past_n_years_gives_both_yearly_rates_and_no_single_one():
+    """诉讼案件总量5年来降幅达25.9% with 2019-2023 inferred: four yearly steps or five, the article
+    does not say; a stated period, or one that is not N calendar years, keeps one rate."""
+    tables = pingan.load_all()
+    ind = tables["statistics"]["indicator"][0]
+    rows = [dict(stat_id="t-1", indicator=ind, measure="change_pct", value=-25.9, period="2019-2023",
+                 period_basis="inferred", quote="总量5年来降幅达25.9%"),
+            dict(stat_id="t-2", indicator=ind, measure="change_pct", value=-25.9, period="2019-2023",
+                 period_basis="stated", quote="总量5年来降幅达25.9%"),
+            dict(stat_id="t-3", indicator=ind, measure="change_pct", value=-25.9, period="2018-2023",
+                 period_basis="inferred", quote="总量5年来降幅达25.9%")]
+    f = pingan.data_quality_findings(tables=_tiny_stats(tables, rows)).filter(pl.col("kind") == "annualised_change")
+    by = {r["stat_ids"]: r for r in f.iter_rows(named=True)}
+    assert by["t-1"]["computed"] is None
+    four, five = 100 * (0.741 ** (1 / 4) - 1), 100 * (0.741 ** (1 / 5) - 1)
+    assert f"{four:+.1f}% a year if the window is the 5 years 2019 to 2023, 4 yearly steps" in by["t-1"]["message_en"]
+    assert f"{five:+.1f}% a year if it is 5 yearly steps from 2018" in by["t-1"]["message_en"]
+    assert by["t-2"]["computed"] == pytest.approx(four, abs=0.01)
+    assert by["t-3"]["computed"] == pytest.approx(five, abs=0.01)
+
+
+@pytest.mark.parametrize("value, words", [(78.7, "to one decimal"), (23.35, "to two decimals"), (1.125, "to three decimals")])
+def test_a_repeated_figure_is_described_to_its_printed_decimals(value, words):
+    tables = pingan.load_all()
+    a, b = tables["indicators"]["indicator"][:2]
+    rows = [dict(stat_id=f"t-{i}", indicator=ind, measure="change_pct", value=value, period="2019",
+                 period_basis="stated", quote="x") for i, ind in enumerate((a, b))]
+    f = pingan.data_quality_findings(tables=_tiny_stats(tables, rows)).filter(pl.col("kind") == "repeated_value")
+    assert f.height == 1 and words in f["message_en"][0]

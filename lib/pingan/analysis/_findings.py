@@ -10,15 +10,21 @@ the figures imply:
   together is a curator's reading, the arithmetic is the package's);
 - ``growth``: the compound annual rate between two levels of one indicator, or the
   change in percentage points between two rates;
-- ``annualised_change``: a change stated over several years, as a yearly rate.
+- ``annualised_change``: a change stated over several years, as a yearly rate; where the
+  article says only "over the past N years" (N年来) and the curators inferred N calendar years,
+  both readings (N - 1 yearly steps, or N) and no single rate.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polars as pl
 
 __all__ = ["data_quality_findings"]
+
+DECIMALS = {1: "one decimal", 2: "two decimals", 3: "three decimals"}
+PAST_YEARS = re.compile(r"(\d+)年来")  # "over the past N years", as printed
 
 
 def _row(s: dict, sid: str) -> dict:
@@ -55,8 +61,9 @@ def data_quality_findings(*, tables: dict[str, pl.DataFrame] | None = None,
     for r in dup.iter_rows(named=True):
         ids = sorted(r["stat_id"])
         what = " and ".join(names[by_id[i]["indicator"]] for i in ids)
+        places = len(repr(float(r["value"])).partition(".")[2].rstrip("0"))  # decimals as printed: 78.7 → 1
         add("repeated_value", r["article_id"], ids, r["value"], None, r["unit"],
-            f"{by_id[ids[0]]['as_written']} is given for {what}: the same figure to two decimals "
+            f"{by_id[ids[0]]['as_written']} is given for {what}: the same figure to {DECIMALS.get(places, f'{places} decimals')} "
             "for different measures is unlikely; one of them may be a slip. The table keeps both as printed.")
 
     # 2. the checks the curators declared (consistency_checks.csv)
@@ -114,6 +121,17 @@ def data_quality_findings(*, tables: dict[str, pl.DataFrame] | None = None,
         if years < 3:
             continue
         yearly = 100 * ((1 + r["value"] / 100) ** (1 / years) - 1)
+        window = PAST_YEARS.search(r["quote"])
+        if r["period_basis"] == "inferred" and window and int(window.group(1)) == years + 1:
+            # "over the past N years" (N年来) with the years inferred as N calendar years: N - 1 yearly
+            # steps, or N steps from the year before; the article does not say which, so no single rate
+            steps = years + 1
+            other = 100 * ((1 + r["value"] / 100) ** (1 / steps) - 1)
+            add("annualised_change", r["article_id"], [r["stat_id"]], r["value"], None, "percent",
+                f"{names[r['indicator']]}: {r['value']:+g}% \"over the past {steps} years\" ({window.group(0)}) is "
+                f"{yearly:+.1f}% a year if the window is the {steps} years {y0} to {y1}, {years} yearly steps, or "
+                f"{other:+.1f}% a year if it is {steps} yearly steps from {y1 - steps}; the article does not say which.")
+            continue
         add("annualised_change", r["article_id"], [r["stat_id"]], r["value"], round(yearly, 2), "percent",
             f"{names[r['indicator']]}: {r['value']:+g}% over {r['period']} is {yearly:+.1f}% a year "
             f"compounded over the {years} years from {y0} to {y1}.")
