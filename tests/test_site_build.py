@@ -332,3 +332,23 @@ def test_the_reference_documents_are_pages_of_the_site(site):
         assert not re.search(r'href="[^":]*\.md[#"]', html_text), f"{name}: a link to a .md file, not its page"
     codebook = (site / "docs" / "codebook.html").read_text(encoding="utf-8")
     assert "<table" in codebook and "origin" in codebook
+
+
+def test_a_font_subset_is_cut_once_and_then_copied_from_the_cache(tmp_path, monkeypatch):
+    """Cutting the CJK font takes seconds; the same characters are served from the cache, and
+    other characters are cut again."""
+    from pingan.base._settings import configure
+    from pingan.workbench import _site_text
+    old = configure(cache_dir=tmp_path / "cache")
+    try:
+        first = _site_text.subset_cjk_font({"平", "安"}, tmp_path / "a.woff2").read_bytes()
+        assert first[:4] == b"wOF2" and len(list((tmp_path / "cache" / "fonts").glob("*.woff2"))) == 1
+
+        def refuse(chars, dest):
+            raise AssertionError("cut again although cached")
+        monkeypatch.setattr(_site_text, "_cut", refuse)
+        assert _site_text.subset_cjk_font({"安", "平"}, tmp_path / "b.woff2").read_bytes() == first
+        with pytest.raises(AssertionError, match="cut again"):
+            _site_text.subset_cjk_font({"平", "安", "浙"}, tmp_path / "c.woff2")
+    finally:
+        configure(**vars(old))
