@@ -157,9 +157,9 @@ def _farthest_by_brute_force(ring, steps=30):
     [(0, 0), (6, 0), (6, 6), (4, 6), (4, 1), (2, 1), (2, 6), (0, 6)],  # a U with a deep notch
     [(0, 0), (8, 0), (9, 3), (12, 4), (9, 5), (8, 8), (0, 8), (1, 4)],  # ragged, both ways
 ])
-def test_inner_point_stops_measuring_early_and_finds_the_same_point(ring):
-    """The search stops measuring a point once an edge is no farther than the best so far; it
-    must find the point that measuring every edge finds."""
+def test_inner_point_finds_the_point_that_measuring_every_edge_in_a_loop_finds(ring):
+    """The search measures every inside point against every edge in one polars query; it must
+    find the point a plain loop over points and edges finds."""
     x, y = _farthest_by_brute_force(ring)
     assert inner_point({"type": "Polygon", "coordinates": [ring]}) == (round(x, 4), round(y, 4))
 
@@ -212,3 +212,13 @@ def test_border_map_renders(specs):
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert 400 < width < 1200 and 400 < height < 900
+
+
+def test_inner_point_of_a_real_ragged_city_is_the_loops_point():
+    """Shangrao (361100), the raggedest outline: the query and a plain loop agree on real data."""
+    from pingan.charts._map_chart import _area_centroid
+    f = next(f for f in quzhou_border_region()["features"] if f["properties"]["place_code"] == "361100")
+    polygons = [f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Polygon" else f["geometry"]["coordinates"]
+    ring = [tuple(p) for p in max((p[0] for p in polygons), key=lambda r: abs(_area_centroid(r)[0]))]
+    x, y = _farthest_by_brute_force(ring)
+    assert inner_point(f["geometry"]) == (round(x, 4), round(y, 4))
