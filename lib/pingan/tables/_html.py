@@ -67,37 +67,25 @@ class Column:
         return str(value)
 
 
-@dataclass(frozen=True)
-class _Style:
-    font_size: str = "13px"
-    note_size: str = "11px"
-    ink: str = "#333333"
-    rule: str = "#D3D3D3"
-    frame_rule: str = "#A8A8A8"
-    padding: str = "4px 5px"
-    font: str = ("-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Oxygen, Ubuntu, Cantarell, "
-                 "'Helvetica Neue', 'Fira Sans', 'Droid Sans', Arial, sans-serif")
-
-
-def _css(table_id: str, s: _Style) -> str:
-    t = f"#{table_id}"
-    rules = [
-        f"{t} table {{ border-collapse: collapse; margin: 0 auto 0 0; color: {s.ink}; background-color: #FFFFFF; "
-        f"font-family: {s.font}; font-size: {s.font_size}; line-height: normal; "
-        f"border-top: 2px solid {s.frame_rule}; border-bottom: 2px solid {s.frame_rule}; }}",
-        f"{t} caption {{ text-align: left; caption-side: top; padding: 4px 5px 5px; color: {s.ink}; }}",
-        f"{t} .pingan-title {{ display: block; font-size: 125%; }}",
-        f"{t} .pingan-subtitle {{ display: block; font-size: 85%; padding-top: 3px; }}",
-        f"{t} th {{ font-weight: bold; vertical-align: bottom; padding: 5px; text-align: left; "
-        f"border-top: 2px solid {s.rule}; border-bottom: 2px solid {s.rule}; }}",
-        f"{t} td {{ padding: {s.padding}; vertical-align: top; white-space: normal; "
-        f"border-top: 1px solid {s.rule}; text-align: left; }}",
-        f"{t} .pingan-num {{ text-align: right; font-variant-numeric: tabular-nums; }}",
-        f"{t} .pingan-nowrap {{ white-space: nowrap; }}",
-        f"{t} tbody {{ border-bottom: 2px solid {s.rule}; }}",
-        f"{t} tfoot td {{ font-size: {s.note_size}; border-top: none; padding: 4px 5px; }}",
-    ]
-    return "\n".join(rules)
+FONT = ("-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Oxygen, Ubuntu, Cantarell, "
+        "'Helvetica Neue', 'Fira Sans', 'Droid Sans', Arial, sans-serif")
+# the table's styles; every rule is scoped to the table's id (ID below)
+_CSS = "\n".join([
+    f"ID table {{ border-collapse: collapse; margin: 0 auto 0 0; color: #333333; background-color: #FFFFFF; "
+    f"font-family: {FONT}; font-size: 13px; line-height: normal; "
+    "border-top: 2px solid #A8A8A8; border-bottom: 2px solid #A8A8A8; }",
+    "ID caption { text-align: left; caption-side: top; padding: 4px 5px 5px; color: #333333; }",
+    "ID .pingan-title { display: block; font-size: 125%; }",
+    "ID .pingan-subtitle { display: block; font-size: 85%; padding-top: 3px; }",
+    "ID th { font-weight: bold; vertical-align: bottom; padding: 5px; text-align: left; "
+    "border-top: 2px solid #D3D3D3; border-bottom: 2px solid #D3D3D3; }",
+    "ID td { padding: 4px 5px; vertical-align: top; white-space: normal; "
+    "border-top: 1px solid #D3D3D3; text-align: left; }",
+    "ID .pingan-num { text-align: right; font-variant-numeric: tabular-nums; }",
+    "ID .pingan-nowrap { white-space: nowrap; }",
+    "ID tbody { border-bottom: 2px solid #D3D3D3; }",
+    "ID tfoot td { font-size: 11px; border-top: none; padding: 4px 5px; }",
+])
 
 
 def render_table(rows: list[tuple], columns: list[Column], *, table_id: str, title: str | None = None,
@@ -105,7 +93,7 @@ def render_table(rows: list[tuple], columns: list[Column], *, table_id: str, tit
     """The table's HTML: ``rows`` (tuples in the order of ``columns``) under ``columns``' headers,
     ``title`` and ``subtitle`` as its caption, ``notes`` under it. Every text is escaped."""
     out = [f'<div id="{escape(table_id)}" style="padding: 10px 0; overflow-x: auto;">',
-           f"<style>\n{_css(escape(table_id), _Style())}\n</style>", "<table>"]
+           f"<style>\n{_CSS.replace('ID ', f'#{escape(table_id)} ')}\n</style>", "<table>"]
     if title or subtitle:
         parts = ([f'<span class="pingan-title">{escape(title)}</span>'] if title else []) + \
                 ([f'<span class="pingan-subtitle">{escape(subtitle)}</span>'] if subtitle else [])
